@@ -1,0 +1,74 @@
+// The interface between a generated explorer module and the runtime. The generated code knows
+// the spec (layout, steps, properties); the runtime owns the search. Mirrors Stateright's Model:
+// initial states, successors, properties, so search strategies never know which spec they run.
+//
+// States exist in two forms: unpacked, one Int32 "slot" per scalar leaf (what step functions
+// read and write), and packed, `words` Int32 words of bit fields (what is stored and hashed).
+// Unpacked leaves beyond a sequence's length are always 0, so equal states pack equally.
+
+import type { DecodedState } from './value.js';
+
+// What the generated successor functions report to. `next` (passed to init/successors) holds
+// the successor when `emit` is called; the sink must copy what it keeps before returning.
+export interface Sink {
+  emit(step: number): void;
+  // A spec error or a failed assert while running `step` (-1 during initialisation) from the
+  // current state: `site` indexes ModelMeta.sites; `value` is the offending value, if any.
+  fail(step: number, site: number, value: number): void;
+}
+
+export interface SourceLoc {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface InstanceMeta {
+  readonly name: string; // `loader`, `patcher[2]`
+  readonly process: string;
+}
+
+export interface StepMeta {
+  readonly instance: number;
+  readonly label: string;
+  readonly loc: SourceLoc;
+}
+
+export interface PropertyMeta {
+  readonly name: string;
+  readonly loc: SourceLoc;
+}
+
+// A place in the spec where a step can fail: an assert, or a spec error (domain, index, ...).
+export interface SiteMeta {
+  readonly kind: 'assert' | 'domain' | 'index' | 'unwrap' | 'empty' | 'divzero' | 'unlock' | 'relock' | 'instance';
+  readonly message: string; // e.g. "value outside 0..3 assigning to counter" or the assert message
+  readonly loc: SourceLoc;
+}
+
+export interface ModelMeta {
+  readonly name: string;
+  readonly instances: readonly InstanceMeta[];
+  readonly steps: readonly StepMeta[];
+  readonly invariants: readonly PropertyMeta[];
+  readonly sites: readonly SiteMeta[];
+  readonly vars: readonly string[]; // shared variables and locks, in decode order
+}
+
+export interface CompiledModel {
+  readonly meta: ModelMeta;
+  readonly slots: number; // unpacked state length
+  readonly words: number; // packed state length
+  // Writes each initial state into `next` and emits it with step -1.
+  init(next: Int32Array, sink: Sink): void;
+  // Emits every transition of every instance from `cur`, in a fixed order (instance, then step,
+  // then nondeterministic choice), writing each successor into `next`. Never modifies `cur`.
+  successors(cur: Int32Array, next: Int32Array, sink: Sink): void;
+  // invariants[i](s) is true when invariant i holds in unpacked state s.
+  readonly invariants: readonly ((s: Int32Array) => boolean)[];
+  // true when every instance is done (a state with no successors is then not a deadlock).
+  allDone(s: Int32Array): boolean;
+  pack(src: Int32Array, dst: Int32Array, off: number): void;
+  unpack(src: Int32Array, off: number, dst: Int32Array): void;
+  decode(s: Int32Array): DecodedState;
+}

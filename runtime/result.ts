@@ -1,0 +1,55 @@
+// What a search returns: plain data that the CLI prints (text, lanes, JSON, ITF) and `klpc diff`
+// compares. Traces are decoded states, so nothing here depends on a spec's packed layout.
+
+import type { DecodedState } from './value.js';
+
+export type PropertyKind = 'invariant' | 'assert' | 'deadlock' | 'specError';
+
+// holds: checked over the complete state space; violated: with the shortest trace;
+// unknown: no violation found, but the search was incomplete (bounds hit).
+export type Verdict = 'holds' | 'violated' | 'unknown';
+
+export interface TraceStep {
+  readonly step: number; // index into ModelMeta.steps
+  readonly instance: string; // `patcher[2]`
+  readonly label: string;
+  readonly state: DecodedState; // the state after the step
+}
+
+export interface Trace {
+  readonly initial: DecodedState;
+  readonly steps: readonly TraceStep[];
+  // for a failing step (assert, spec error) or a deadlock: what happened after the last state
+  readonly failure?: {
+    readonly step: number | undefined; // the step that failed; undefined for deadlock / initial
+    readonly instance: string | undefined;
+    readonly label: string | undefined;
+    readonly message: string;
+    readonly loc: { readonly file: string; readonly line: number; readonly col: number } | undefined;
+  };
+}
+
+export interface PropertyResult {
+  readonly name: string; // invariant name, `deadlock`, `assert <file>:<line>`, `spec errors`
+  readonly kind: PropertyKind;
+  readonly verdict: Verdict;
+  readonly trace?: Trace; // when violated: a shortest counterexample
+}
+
+export interface SearchStats {
+  readonly distinct: number;
+  readonly transitions: number; // successors generated, duplicates included
+  readonly depth: number; // longest shortest path from an initial state (BFS levels - 1)
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+  readonly bytesPerState: number; // memory held by the search structures per distinct state
+}
+
+export interface SearchResult {
+  readonly complete: boolean;
+  readonly incompleteReason?: string; // `--max-states 1000 reached`, `--max-depth 5 reached`, ...
+  readonly stats: SearchStats;
+  readonly properties: readonly PropertyResult[];
+  // how often each step fired (index = ModelMeta.steps index); for coverage and `klpc diff`
+  readonly stepCounts: readonly number[];
+}

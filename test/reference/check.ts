@@ -1,0 +1,120 @@
+// The reference model checker: a plain breadth-first search over canonical state keys. In: a
+// typed Program. Out: the numbers the fast explorer must reproduce exactly: distinct states,
+// transitions, depth, and per property its verdict with the length of a shortest counterexample.
+
+import type { Program, Stmt } from '../../lang/program.js';
+import type { Span } from '../../lang/span.js';
+import { Interpreter, type Failure } from './interpreter.js';
+import { allDone, stateKey, type State } from './state.js';
+import { SpecError } from './values.js';
+import { evalBool } from './eval.js';
+
+export type RefKind = 'invariant' | 'assert' | 'deadlock' | 'specError';
+
+export interface RefProperty {
+  readonly name: string;
+  readonly kind: RefKind;
+  readonly verdict: 'holds' | 'violated';
+  readonly length?: number; // steps in a shortest counterexample, when violated
+}
+
+export interface RefResult {
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly properties: readonly RefProperty[];
+}
+
+export interface RefOptions {
+  readonly deadlock?: boolean; // check for deadlocks (default true)
+  readonly maxStates?: number; // throw beyond this many states (a runaway generated spec)
+}
+
+// The property name of an assert site, as runtime/result.ts spells it.
+export function assertName(span: Span): string {
+  return `assert ${span.file}:${span.line}`;
+}
+
+export function check(program: Program, opts: RefOptions = {}): RefResult {
+  const interp = new Interpreter(program);
+  const shortest = new Map<string, number>(); // property name -> shortest counterexample
+  const violate = (name: string, length: number) => {
+    if (!((shortest.get(name) ?? Infinity) <= length)) shortest.set(name, length);
+  };
+  const failed = (f: Failure, length: number) => violate(f.kind === 'assert' ? assertName(f.span) : 'spec errors', length);
+  const ctxOf = (s: State) => ({ program, instances: interp.instances, state: s, self: undefined, env: new Map() });
+
+  const init = interp.initial();
+  init.failures.forEach((f) => failed(f, 0));
+  const seen = new Set<string>();
+  let frontier: State[] = [];
+  for (const s of init.states) if (add(s)) frontier.push(s);
+  function add(s: State): boolean {
+    const key = stateKey(s);
+    if (seen.has(key)) return false;
+    if (opts.maxStates !== undefined && seen.size >= opts.maxStates) throw new Error(`more than ${opts.maxStates} states`);
+    seen.add(key);
+    return true;
+  }
+
+  let transitions = 0;
+  let depth = -1;
+  while (frontier.length > 0) {
+    depth++;
+    const next: State[] = [];
+    for (const s of frontier) {
+      for (const inv of program.invariants) if (!invariantHolds(() => evalBool(ctxOf(s), inv.expr))) violate(inv.name, depth);
+      let moves = 0;
+      interp.instances.forEach((_, g) => {
+        for (const o of interp.outcomes(s, g)) {
+          moves++;
+          if (o.kind === 'fail') failed(o.failure, depth + 1);
+          else if ((transitions++, add(o.state))) next.push(o.state);
+        }
+      });
+      if (moves === 0 && !allDone(program, interp.instances, s) && opts.deadlock !== false) violate('deadlock', depth);
+    }
+    frontier = next;
+  }
+
+  const prop = (name: string, kind: RefKind): RefProperty => {
+    const length = shortest.get(name);
+    return length === undefined ? { name, kind, verdict: 'holds' } : { name, kind, verdict: 'violated', length };
+  };
+  return {
+    distinct: seen.size,
+    transitions,
+    depth: Math.max(depth, 0),
+    properties: [
+      ...program.invariants.map((inv) => prop(inv.name, 'invariant')),
+      ...(opts.deadlock === false ? [] : [prop('deadlock', 'deadlock')]),
+      ...assertSites(program).map((name) => prop(name, 'assert')),
+      prop('spec errors', 'specError'),
+    ],
+  };
+}
+
+// A spec error while evaluating an invariant counts as the invariant not holding.
+function invariantHolds(f: () => boolean): boolean {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SpecError) return false;
+    throw e;
+  }
+}
+
+// Every assert site of the program, by property name, in program order.
+function assertSites(program: Program): string[] {
+  const names = new Set<string>();
+  const walk = (stmts: readonly Stmt[]): void => {
+    for (const st of stmts) {
+      if (st.kind === 'assert') names.add(assertName(st.span));
+      if (st.kind === 'if') { walk(st.then); walk(st.else); }
+      if (st.kind === 'either') st.branches.forEach(walk);
+      if (st.kind === 'choose' || st.kind === 'for') walk(st.body);
+    }
+  };
+  program.processes.forEach((p) => p.steps.forEach((s) => walk(s.body)));
+  return [...names];
+}

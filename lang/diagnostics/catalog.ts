@@ -82,6 +82,7 @@ export const catalog = {
   KLP6001: { severity: 'error', message: "Unknown constant '{name}' in --const." },
   KLP6002: { severity: 'error', message: "Malformed --const '{text}': expected NAME=VALUE with an integer or boolean value." },
   KLP6003: { severity: 'error', message: "Unknown invariant '{name}' in --invariant." },
+  KLP6004: { severity: 'error', message: "Cannot write '{path}': {reason}." },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalog;

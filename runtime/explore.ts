@@ -1,0 +1,191 @@
+// Breadth-first search of a CompiledModel's state space: model in, SearchResult out. States are
+// processed in discovery order (the store is the queue), so the first violation found of each
+// property has a shortest trace. The search goes on after violations, so every property gets a
+// verdict, unless `stopOnFirst`. The Search object is the Sink the generated code calls: one
+// object per run, and emit() allocates nothing.
+//
+// Bounds: initial states have depth 0. With maxDepth N, no state deeper than N is stored or
+// checked; steps from depth-N states still run, so their failures and deadlocks are reported,
+// and a new successor only marks the search incomplete. With maxStates N, the search stops when
+// an (N+1)th distinct state is found. An incomplete search never reports 'holds'.
+//
+// A failing step counts as activity for deadlock detection: a state whose every enabled step
+// fails is reported as a failure, not also as a deadlock. Values passed to fail(): NaN means
+// "no value" (see properties.ts).
+
+import { fingerprint, fpHi } from './fingerprint.js';
+import { FpTable } from './fptable.js';
+import type { CompiledModel, Sink } from './model.js';
+import { planProperties, type PropertyPlan } from './properties.js';
+import type { PropertyResult, SearchResult, SearchStats } from './result.js';
+import { StateStore } from './store.js';
+import { violationTrace, type Found } from './trace.js';
+
+export interface Progress {
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly queued: number; // distinct states not yet expanded
+  readonly depth: number; // of the states being expanded
+  readonly seconds: number;
+}
+
+export interface ExploreOptions {
+  readonly deadlock: boolean;
+  readonly invariants?: readonly string[]; // names to check; default: all
+  readonly maxStates?: number;
+  readonly maxDepth?: number;
+  readonly stopOnFirst?: boolean;
+  readonly onProgress?: (progress: Progress) => void; // about once a second
+}
+
+const PROGRESS_MS = 1000;
+
+export function explore(model: CompiledModel, options: ExploreOptions): SearchResult {
+  return new Search(model, options).run();
+}
+
+class Search implements Sink {
+  private readonly next: Int32Array;
+  private readonly store: StateStore;
+  private readonly table = new FpTable();
+  private readonly counts: Float64Array; // emits per step, index step + 1 (0: initial states)
+  private readonly plan: PropertyPlan;
+  private readonly found: (Found | undefined)[];
+  // the invariants not violated yet, and their property indexes
+  private readonly checks: ((s: Int32Array) => boolean)[];
+  private readonly checkProperty: number[];
+  private parent = -1; // the state being expanded, -1 during init
+  private activity = 0; // emits and failures from the state being expanded
+  private storeLimit: number;
+  private halted = false;
+  private incompleteReason: string | undefined;
+
+  constructor(
+    private readonly model: CompiledModel,
+    private readonly options: ExploreOptions,
+  ) {
+    if (model.meta.steps.length >= 0xffff) throw new Error('more steps than the state store can index');
+    this.next = new Int32Array(model.slots);
+    this.store = new StateStore(model.words);
+    this.counts = new Float64Array(model.meta.steps.length + 1);
+    this.plan = planProperties(model.meta, options.deadlock, options.invariants);
+    this.found = this.plan.names.map(() => undefined);
+    this.checks = this.plan.invariants.map((c) => model.invariants[c.invariant]!);
+    this.checkProperty = this.plan.invariants.map((c) => c.property);
+    this.storeLimit = options.maxStates ?? Infinity;
+  }
+
+  emit(step: number): void {
+    if (this.halted) return;
+    this.counts[step + 1]!++;
+    this.activity++;
+    const store = this.store;
+    this.model.pack(this.next, store.tail, store.tailOff);
+    const lo = fingerprint(store.tail, store.tailOff, store.words);
+    if (!this.table.insert(fpHi, lo)) return;
+    if (store.count >= this.storeLimit) return this.refuse();
+    const index = store.commit(this.parent, step);
+    const checks = this.checks;
+    for (let k = 0; k < checks.length; k++) {
+      if (!checks[k]!(this.next)) this.violateInvariant(k--, index);
+    }
+  }
+
+  fail(step: number, site: number, value: number): void {
+    if (this.halted) return;
+    this.activity++;
+    const property = this.plan.siteProperty[site]!;
+    if (this.found[property] !== undefined) return;
+    const initial = this.parent < 0 ? this.model.decode(this.next) : undefined;
+    this.record(property, { state: this.parent, step, site, value, initial });
+  }
+
+  run(): SearchResult {
+    const start = performance.now();
+    const { model, store, options } = this;
+    const cur = new Int32Array(model.slots);
+    const maxDepth = options.maxDepth ?? Infinity;
+    model.init(this.next, this);
+    let depth = 0;
+    let levelEnd = store.count - 1; // the last state of the level being expanded
+    let lastProgress = start;
+    for (let i = 0; i < store.count && !this.halted; i++) {
+      if (i > levelEnd) {
+        depth++;
+        levelEnd = store.count - 1;
+      }
+      if (depth >= maxDepth) this.storeLimit = -1;
+      model.unpack(store.chunk(i), store.offset(i), cur);
+      this.parent = i;
+      this.activity = 0;
+      model.successors(cur, this.next, this);
+      if (this.activity === 0 && !this.halted) this.checkDeadlock(i, cur);
+      if ((i & 1023) === 1023 && options.onProgress !== undefined && performance.now() - lastProgress >= PROGRESS_MS) {
+        lastProgress = performance.now();
+        options.onProgress({ ...this.counters(start), queued: store.count - i - 1, depth });
+      }
+    }
+    const deepest = store.count - 1 > levelEnd ? depth + 1 : depth;
+    return this.result(start, deepest);
+  }
+
+  // A new state the bounds do not let us keep.
+  private refuse(): void {
+    if (this.storeLimit < 0) {
+      this.incompleteReason ??= `--max-depth ${this.options.maxDepth} reached`;
+    } else {
+      this.incompleteReason = `--max-states ${this.options.maxStates} reached`;
+      this.halted = true;
+    }
+  }
+
+  private checkDeadlock(state: number, cur: Int32Array): void {
+    const property = this.plan.deadlock;
+    if (property < 0 || this.found[property] !== undefined || this.model.allDone(cur)) return;
+    this.record(property, { state, step: -1, site: -1, value: NaN, initial: undefined });
+  }
+
+  private violateInvariant(k: number, state: number): void {
+    const property = this.checkProperty[k]!;
+    this.checks.splice(k, 1);
+    this.checkProperty.splice(k, 1);
+    this.record(property, { state, step: -1, site: -1, value: NaN, initial: undefined });
+  }
+
+  private record(property: number, found: Found): void {
+    this.found[property] = found;
+    if (this.options.stopOnFirst === true) {
+      this.halted = true;
+      this.incompleteReason = 'stopped at the first violation';
+    }
+  }
+
+  private counters(start: number): { distinct: number; transitions: number; seconds: number } {
+    let transitions = 0;
+    for (let s = 1; s < this.counts.length; s++) transitions += this.counts[s]!;
+    return { distinct: this.store.count, transitions, seconds: (performance.now() - start) / 1000 };
+  }
+
+  private result(start: number, depth: number): SearchResult {
+    const { distinct, transitions, seconds } = this.counters(start);
+    const bytes = this.table.bytes + this.store.bytes;
+    const stats: SearchStats = {
+      distinct,
+      transitions,
+      depth,
+      seconds,
+      statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+      bytesPerState: distinct > 0 ? bytes / distinct : 0,
+    };
+    const complete = this.incompleteReason === undefined;
+    const properties = this.plan.names.map((name, p): PropertyResult => {
+      const kind = this.plan.kinds[p]!;
+      const found = this.found[p];
+      if (found === undefined) return { name, kind, verdict: complete ? 'holds' : 'unknown' };
+      return { name, kind, verdict: 'violated', trace: violationTrace(this.model, this.store, kind, found) };
+    });
+    const stepCounts = Array.from(this.counts.subarray(1));
+    const base = { stats, properties, stepCounts };
+    return complete ? { complete, ...base } : { complete, incompleteReason: this.incompleteReason, ...base };
+  }
+}

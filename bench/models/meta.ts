@@ -1,0 +1,23 @@
+// Metadata helpers for hand-written models: `count` instances of one process whose steps are
+// `labels`, numbered instance-major (step = instance * labels.length + label index).
+
+import type { InstanceMeta, SourceLoc, StepMeta } from '../../runtime/model.js';
+
+export function loc(file: string, line: number): SourceLoc {
+  return { file, line, col: 1 };
+}
+
+export function processMeta(
+  file: string,
+  process: string,
+  count: number,
+  labels: readonly string[],
+): { instances: InstanceMeta[]; steps: StepMeta[] } {
+  const instances: InstanceMeta[] = [];
+  const steps: StepMeta[] = [];
+  for (let i = 0; i < count; i++) {
+    instances.push({ name: `${process}[${i}]`, process });
+    labels.forEach((label, l) => steps.push({ instance: i, label, loc: loc(file, 10 + l) }));
+  }
+  return { instances, steps };
+}

@@ -20,6 +20,8 @@ export const catalog = {
   KLP1005: { severity: 'error', message: 'Integer literal {text} is too large.' },
   KLP1006: { severity: 'error', message: "'variant of' must be the first declaration of the file." },
   KLP1007: { severity: 'error', message: 'Malformed set comprehension: expected `{ e for x in S }` or `{ e for x in S if p }`.' },
+  KLP1008: { severity: 'error', message: "Unknown escape sequence '{text}' in a string." },
+  KLP1009: { severity: 'error', message: 'This is nested too deeply to parse.' },
 
   // names and declarations
   KLP2001: { severity: 'error', message: "Unknown name '{name}'." },

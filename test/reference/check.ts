@@ -27,12 +27,18 @@ export interface RefResult {
 
 export interface RefOptions {
   readonly deadlock?: boolean; // check for deadlocks (default true)
-  readonly maxStates?: number; // throw beyond this many states (a runaway generated spec)
+  readonly maxStates?: number; // throw TooManyStates beyond this many states (a runaway generated spec)
 }
 
 // The property name of an assert site, as runtime/result.ts spells it.
 export function assertName(span: Span): string {
   return `assert ${span.file}:${span.line}`;
+}
+
+export class TooManyStates extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} states`);
+  }
 }
 
 export function check(program: Program, opts: RefOptions = {}): RefResult {
@@ -52,7 +58,7 @@ export function check(program: Program, opts: RefOptions = {}): RefResult {
   function add(s: State): boolean {
     const key = stateKey(s);
     if (seen.has(key)) return false;
-    if (opts.maxStates !== undefined && seen.size >= opts.maxStates) throw new Error(`more than ${opts.maxStates} states`);
+    if (opts.maxStates !== undefined && seen.size >= opts.maxStates) throw new TooManyStates(opts.maxStates);
     seen.add(key);
     return true;
   }

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// The `klpc` command: argument parsing and exit codes only; the commands live in cli/. Usage
+// errors exit 2 (commander's messages), a bug in klpc exits 255 with its stack trace.
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option, type OptionValues } from 'commander';
+import type { CheckFlags } from '../cli/check.js';
+import { commandLine } from '../cli/command-line.js';
+import { DEFAULT_OUT_DIR } from '../cli/compile.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { processIo } from '../cli/io.js';
+import { collect, integerOption } from '../cli/options.js';
+import { nodePipeline } from '../cli/pipeline.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const io = processIo(pkg.version, commandLine(process.argv.slice(2)));
+
+const program = new Command('klpc')
+  .description('Check concurrent lifecycle specifications (.klp) by exploring every interleaving.')
+  .version(pkg.version)
+  .exitOverride()
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (s, write) => write(io.errStyle.error(s)) });
+
+const constOption = () => new Option('--const <NAME=VALUE>', 'override a constant (repeatable)').argParser(collect);
+
+program
+  .command('check')
+  .description('explore every reachable state and check invariants, asserts, spec errors and deadlocks')
+  .argument('<spec>', 'the .klp file')
+  .addOption(constOption())
+  .addOption(new Option('--invariant <NAME>', 'check only this invariant (repeatable)').argParser(collect))
+  .option('--no-deadlock', 'do not report deadlocks')
+  .option('--max-states <N>', 'stop after N distinct states (the result is then incomplete)', integerOption(1))
+  .option('--max-depth <N>', 'explore at most N steps from the initial states', integerOption(0))
+  .option('--first', 'stop at the first violation')
+  .option('--json', 'print one JSON document on stdout instead of text')
+  .option('--itf <file>', 'write the first counterexample in the Informal Trace Format')
+  .option('--no-lanes', 'omit the lanes view of counterexamples')
+  .option('-q, --quiet', 'print only the properties that do not hold')
+  .action(async (spec: string, o: OptionValues) => {
+    const { check } = await import('../cli/check.js');
+    const flags: CheckFlags = {
+      const: o.const ?? [],
+      invariant: o.invariant ?? [],
+      deadlock: o.deadlock === true,
+      maxStates: o.maxStates,
+      maxDepth: o.maxDepth,
+      first: o.first === true,
+      json: o.json === true,
+      itf: o.itf,
+      lanes: o.lanes === true,
+      quiet: o.quiet === true,
+    };
+    process.exitCode = await check(spec, flags, io, await nodePipeline());
+  });
+
+program
+  .command('compile')
+  .description('write the generated TypeScript explorer module')
+  .argument('<spec>', 'the .klp file')
+  .addOption(constOption())
+  .option('-o, --out <dir>', 'output directory', DEFAULT_OUT_DIR)
+  .action(async (spec: string, o: OptionValues) => {
+    const { compile } = await import('../cli/compile.js');
+    process.exitCode = await compile(spec, { const: o.const ?? [], out: o.out }, io, await nodePipeline());
+  });
+
+program.addHelpText('after', `
+Exit codes: 0 all properties hold, 10 incomplete search (bound hit), 11 deadlock, 12 invariant
+violated, 14 assert failed, 75 spec error, 150 spec has errors, 151 bad command-line input,
+2 usage error, 255 internal error.`);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = exitCodeOf(e);
+}
+
+function exitCodeOf(e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  io.err(`${io.errStyle.error('klpc: internal error')}: ${stack}\n`);
+  io.err('This is a bug in klpc. Please report it with the spec and the command line that triggered it.\n');
+  return ExitCode.internal;
+}

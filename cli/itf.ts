@@ -1,0 +1,35 @@
+// A counterexample in the Informal Trace Format (ITF, Apalache ADR-015), read by Apalache, Quint
+// and their trace viewers. Decoded values are already ITF-shaped; integers are written as
+// {"#bigint": "n"} as Apalache does, since some readers accept only that form. Every key of the
+// decoded state (shared variables, locks, `inst.pc`, `inst.local`) is an ITF variable.
+
+import type { PropertyResult, Trace } from '../runtime/result.js';
+import type { Value } from '../runtime/value.js';
+import { failureText } from './trace-text.js';
+
+export type ItfValue = boolean | string | { readonly '#bigint': string } | readonly ItfValue[] | { readonly [k: string]: ItfValue };
+
+export function itfDocument(p: PropertyResult, trace: Trace, source: string): object {
+  const states = [trace.initial, ...trace.steps.map((s) => s.state)];
+  return {
+    '#meta': {
+      format: 'ITF',
+      'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
+      source,
+      description: `klpc counterexample for ${p.kind} ${p.name}: ${failureText(p, trace)}`,
+    },
+    vars: Object.keys(trace.initial),
+    states: states.map((s, index) => ({ '#meta': { index }, ...toItfState(s) })),
+  };
+}
+
+function toItfState(s: Readonly<Record<string, Value>>): Record<string, ItfValue> {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, toItf(v)]));
+}
+
+export function toItf(v: Value): ItfValue {
+  if (typeof v === 'number') return { '#bigint': String(v) };
+  if (typeof v === 'boolean' || typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(toItf);
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toItf(x as Value)]));
+}

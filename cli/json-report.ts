@@ -1,0 +1,57 @@
+// The `--json` document: one JSON value on stdout with the verdicts, statistics, counterexamples
+// (initial state, then each step's changes) and the exit code, for scripts and CI. Values keep
+// the ITF shapes of runtime/value.ts. Diagnostics get their own, smaller document.
+
+import type { Diagnostic } from '../lang/diagnostics/diagnostic.js';
+import type { ModelMeta } from '../runtime/model.js';
+import type { PropertyResult, SearchResult, Trace } from '../runtime/result.js';
+import { stateChanges } from './changes.js';
+
+export interface RunInfo {
+  readonly version: string;
+  readonly spec: string;
+  readonly exitCode: number;
+}
+
+// `diags`: warnings about the spec, or the error that spoiled an otherwise finished run.
+export function resultJson(info: RunInfo, result: SearchResult, meta: ModelMeta, diags: readonly Diagnostic[]): object {
+  return {
+    version: info.version,
+    spec: info.spec,
+    complete: result.complete,
+    ...(result.incompleteReason === undefined ? {} : { incompleteReason: result.incompleteReason }),
+    stats: result.stats,
+    properties: result.properties.map(propertyJson),
+    stepCounts: meta.steps.map((s, i) => ({
+      instance: meta.instances[s.instance]?.name ?? '?',
+      label: s.label,
+      count: result.stepCounts[i] ?? 0,
+    })),
+    diagnostics: diags.map(diagnosticJson),
+    exitCode: info.exitCode,
+  };
+}
+
+function propertyJson(p: PropertyResult): object {
+  const base = { name: p.name, kind: p.kind, verdict: p.verdict };
+  return p.trace === undefined ? base : { ...base, trace: traceJson(p.trace) };
+}
+
+function traceJson(trace: Trace): object {
+  let before = trace.initial;
+  const steps = trace.steps.map((s, i) => {
+    const changes = stateChanges(before, s.state);
+    before = s.state;
+    return { index: i + 1, instance: s.instance, label: s.label, changes };
+  });
+  return { initial: trace.initial, steps, ...(trace.failure === undefined ? {} : { failure: trace.failure }) };
+}
+
+export function diagnosticsJson(info: RunInfo, diags: readonly Diagnostic[]): object {
+  return { version: info.version, spec: info.spec, diagnostics: diags.map(diagnosticJson), exitCode: info.exitCode };
+}
+
+function diagnosticJson(d: Diagnostic): object {
+  const { code, severity, message, span, hint } = d;
+  return { code, severity, message, file: span.file, line: span.line, col: span.col, ...(hint === undefined ? {} : { hint }) };
+}

@@ -1,0 +1,104 @@
+// The lanes view of a counterexample, like the CPU0/CPU1 tables of kernel commit messages: one
+// column per process instance (in order of first appearance), time flowing down, each step's
+// label in its instance's column, and what the step changed on the right (`x := v`), wrapped to
+// the width. A last row says what went wrong (`# StackOrder violated`).
+
+import type { PropertyResult, Trace } from '../runtime/result.js';
+import { stateChanges } from './changes.js';
+import type { Style } from './style.js';
+import { waitingText } from './trace-text.js';
+import { formatValue } from './values.js';
+
+const MAX_COL = 24; // a label wider than this is cut: the numbered steps above have it whole
+const MIN_COL = 8;
+const MIN_NOTE = 24;
+const GAP = 2;
+
+interface Row {
+  readonly num: string;
+  readonly lane: number; // -1: a row spanning the lanes
+  readonly label: string;
+  readonly notes: readonly string[];
+}
+
+export function lanesLines(p: PropertyResult, trace: Trace, width: number, style: Style): string[] {
+  const rows = traceRows(p, trace);
+  const lanes = laneNames(trace);
+  if (lanes.length === 0) return [];
+  const numWidth = String(trace.steps.length).length;
+  const indent = numWidth + 4;
+  const cols = columnWidths(lanes, rows, width - indent - MIN_NOTE);
+  const noteWidth = Math.max(MIN_NOTE, width - indent - cols.reduce((a, c) => a + c + GAP, 0));
+  const cells = (lane: number, text: string) => cols.map((w, i) => (i === lane ? fit(text, w) : '').padEnd(w + GAP)).join('');
+  const lines = [
+    style.bold(' '.repeat(indent) + cols.map((w, i) => fit(lanes[i]!, w).padEnd(w + GAP)).join('') + 'changes'),
+    style.dim(' '.repeat(indent) + cols.map((w) => '─'.repeat(w).padEnd(w + GAP)).join('') + '─'.repeat(7)),
+  ];
+  for (const row of rows) {
+    const notes = wrap(row.notes, noteWidth);
+    if (row.lane < 0) {
+      lines.push(`  ${''.padStart(numWidth)}  ${style.bad(row.label)}`);
+      continue;
+    }
+    const label = row.label.startsWith('✗') ? style.bad : (s: string) => s;
+    lines.push(`  ${row.num.padStart(numWidth)}  ${label(cells(row.lane, row.label))}${notes[0] ?? ''}`.trimEnd());
+    for (const more of notes.slice(1)) lines.push(`${' '.repeat(indent)}${cells(-1, '')}${more}`);
+  }
+  return lines;
+}
+
+// Instances in order of first appearance, the failing one included.
+function laneNames(trace: Trace): string[] {
+  const names = trace.steps.map((s) => s.instance);
+  if (trace.failure?.instance !== undefined) names.push(trace.failure.instance);
+  return [...new Set(names)];
+}
+
+function traceRows(p: PropertyResult, trace: Trace): Row[] {
+  const lanes = laneNames(trace);
+  let before = trace.initial;
+  const rows: Row[] = trace.steps.map((s, i) => {
+    const notes = stateChanges(before, s.state).map((c) => `${c.path} := ${formatValue(c.after)}`);
+    before = s.state;
+    return { num: String(i + 1), lane: lanes.indexOf(s.instance), label: s.label, notes };
+  });
+  const f = trace.failure;
+  if ((p.kind === 'assert' || p.kind === 'specError') && f?.instance !== undefined) {
+    const what = p.kind === 'assert' ? 'assertion failed' : 'spec error';
+    rows.push({ num: '', lane: lanes.indexOf(f.instance), label: `✗ ${f.label ?? ''}`, notes: [`${what}: ${f.message}`] });
+  } else if (p.kind === 'deadlock') {
+    rows.push({ num: '', lane: -1, label: `# deadlock: waiting ${waitingText(trace)}`, notes: [] });
+  } else {
+    rows.push({ num: '', lane: -1, label: `# ${p.kind === 'invariant' ? `${p.name} violated` : 'failure'}`, notes: [] });
+  }
+  return rows;
+}
+
+// Each column as wide as its widest entry (at most MAX_COL); then, if the lanes leave less than
+// `room`, the widest columns shrink first, down to MIN_COL.
+function columnWidths(lanes: readonly string[], rows: readonly Row[], room: number): number[] {
+  const cols = lanes.map((name, i) => Math.min(MAX_COL, Math.max(name.length, ...rows.filter((r) => r.lane === i).map((r) => r.label.length))));
+  const total = () => cols.reduce((a, c) => a + c + GAP, 0);
+  while (total() > room) {
+    const widest = cols.indexOf(Math.max(...cols));
+    if (cols[widest]! <= MIN_COL) break;
+    cols[widest] = cols[widest]! - 1;
+  }
+  return cols;
+}
+
+function fit(s: string, w: number): string {
+  return s.length <= w ? s : `${s.slice(0, w - 1)}…`;
+}
+
+// Packs `items` into lines of at most `w` characters, separated by '; '; an item longer than a
+// line is cut.
+function wrap(items: readonly string[], w: number): string[] {
+  const lines: string[] = [];
+  for (const item of items.map((s) => fit(s, w))) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 2 + item.length <= w) lines[lines.length - 1] = `${last}; ${item}`;
+    else lines.push(item);
+  }
+  return lines;
+}

@@ -1,0 +1,82 @@
+// Command-line values that commander cannot check alone: `--const NAME=VALUE` (parsed into the
+// map lang/load.ts takes), and, once the spec is loaded, that every --const and --invariant
+// names something in it. Mistakes are diagnostics on the command line (KLP6xxx, exit 151).
+
+import { InvalidArgumentError } from 'commander';
+import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
+import { closest } from '../lang/diagnostics/render.js';
+import type { CommandLine } from './command-line.js';
+
+export type ConstValue = number | boolean;
+
+const INT32_MAX = 2 ** 31 - 1;
+
+// Later occurrences of the same name win, as with `-D` flags of C compilers.
+export function parseConsts(texts: readonly string[], cmd: CommandLine): { consts: Map<string, ConstValue>; diagnostics: Diagnostic[] } {
+  const consts = new Map<string, ConstValue>();
+  const diagnostics: Diagnostic[] = [];
+  for (const text of texts) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(text);
+    const value = m === null ? undefined : parseValue(m[2]!);
+    if (m === null || value === undefined) {
+      const hint = malformedHint(text, m?.[2]);
+      diagnostics.push(diag('KLP6002', cmd.spanOf(text), { text }, hint === undefined ? {} : { hint }));
+    } else {
+      consts.set(m[1]!, value);
+    }
+  }
+  return { consts, diagnostics };
+}
+
+function parseValue(text: string): ConstValue | undefined {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (!/^-?[0-9]+$/.test(text)) return undefined;
+  const n = Number(text);
+  return Math.abs(n) <= INT32_MAX ? n : undefined;
+}
+
+function malformedHint(text: string, value: string | undefined): string | undefined {
+  if (value === undefined) return text.includes('=') ? 'the name must be an identifier' : `write it as ${text}=VALUE`;
+  if (value === '') return 'the value is missing';
+  if (/^(true|false)$/i.test(value)) return 'booleans are written `true` and `false`';
+  if (/^-?[0-9]+$/.test(value)) return `integers must lie within -${INT32_MAX}..${INT32_MAX}`;
+  if (/^-?(0x|0b|0o)/i.test(value) || /^-?[0-9_.]+$/.test(value)) return 'write integers in plain decimal, like 3 or -1';
+  return undefined;
+}
+
+// Every --const name must be a constant of the spec (`texts`: the well-formed --const values).
+export function checkConstNames(texts: readonly string[], known: readonly string[], cmd: CommandLine): Diagnostic[] {
+  const unknown = new Map<string, string>();
+  for (const text of texts) {
+    const name = text.slice(0, text.indexOf('='));
+    if (!known.includes(name) && !unknown.has(name)) unknown.set(name, text);
+  }
+  return [...unknown].map(([name, text]) => diag('KLP6001', cmd.spanOf(text, name), { name }, didYouMean(name, known)));
+}
+
+export function checkInvariantNames(names: readonly string[], known: readonly string[], cmd: CommandLine): Diagnostic[] {
+  return names.filter((n) => !known.includes(n)).map((name) => diag('KLP6003', cmd.spanOf(name), { name }, didYouMean(name, known)));
+}
+
+function didYouMean(name: string, known: readonly string[]): { hint?: string } {
+  const best = closest(name, known);
+  if (best !== undefined) return { hint: `did you mean '${best}'?` };
+  return known.length === 0 ? { hint: 'the spec declares none' } : { hint: `known: ${known.join(', ')}` };
+}
+
+// Argument parsers for commander: a bad number is a usage error (exit 2).
+export function integerOption(min: number): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`expected an integer >= ${min}.`);
+    }
+    return n;
+  };
+}
+
+// Commander passes `undefined` as the first `previous` (no default, so help shows none).
+export function collect(value: string, previous: readonly string[] = []): string[] {
+  return [...previous, value];
+}

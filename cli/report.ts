@@ -1,0 +1,46 @@
+// The human report of a search: each counterexample (numbered steps, then lanes), then the
+// verdict lines and totals last, so that the verdict is what stays on screen after a long trace.
+// In: SearchResult and the model's metadata (for step names). Out: text ending with a newline.
+
+import type { ModelMeta } from '../runtime/model.js';
+import type { SearchResult } from '../runtime/result.js';
+import { lanesLines } from './lanes.js';
+import type { Style } from './style.js';
+import { traceLines } from './trace-text.js';
+import { totalsLine, verdictLines } from './verdicts.js';
+
+export interface ReportOptions {
+  readonly lanes: boolean;
+  readonly width: number; // terminal columns, for the lanes
+  readonly quiet: boolean; // only the verdict lines of properties that do not hold
+}
+
+export function humanReport(result: SearchResult, meta: ModelMeta, opts: ReportOptions, style: Style): string {
+  if (opts.quiet) {
+    const failing = verdictLines(result, style).filter((_, i) => result.properties[i]!.verdict !== 'holds');
+    return failing.map((l) => `${l}\n`).join('');
+  }
+  const blocks: string[][] = [];
+  for (const p of result.properties) {
+    if (p.verdict !== 'violated' || p.trace === undefined) continue;
+    blocks.push(traceLines(p, p.trace, style));
+    const lanes = opts.lanes ? lanesLines(p, p.trace, opts.width, style) : [];
+    if (lanes.length > 0) blocks.push(lanes);
+  }
+  const summary = [...verdictLines(result, style), style.dim(totalsLine(result))];
+  const uncovered = result.complete ? coverageLine(result, meta) : undefined;
+  if (uncovered !== undefined) summary.push(style.dim(uncovered));
+  blocks.push(summary);
+  return blocks.map((b) => `${b.join('\n')}\n`).join('\n');
+}
+
+const MAX_LISTED = 8;
+
+// Steps that never ran in a complete search usually mean a guard can never hold: worth a line.
+export function coverageLine(result: SearchResult, meta: ModelMeta): string | undefined {
+  const never = meta.steps.filter((_, i) => (result.stepCounts[i] ?? 0) === 0).map((s) => `${meta.instances[s.instance]?.name ?? '?'}@${s.label}`);
+  if (never.length === 0) return undefined;
+  const listed = never.slice(0, MAX_LISTED).join(', ');
+  const more = never.length > MAX_LISTED ? `, and ${never.length - MAX_LISTED} more` : '';
+  return `${never.length} of ${meta.steps.length} steps never ran: ${listed}${more}`;
+}

@@ -1,0 +1,53 @@
+// A counterexample as numbered steps: step 0 lists every variable of the initial state, each
+// later step only what it changed (`klp_patches: [1, 2] -> [1, 2, 3]`), then what went wrong.
+// In: a violated PropertyResult with its trace. Out: lines, no trailing newline.
+
+import type { PropertyResult, Trace } from '../runtime/result.js';
+import { dataEntries, pendingInstances, stateChanges } from './changes.js';
+import type { Style } from './style.js';
+import { formatValue } from './values.js';
+import { traceHeading } from './verdicts.js';
+
+export function traceLines(p: PropertyResult, trace: Trace, style: Style): string[] {
+  const numWidth = String(trace.steps.length).length;
+  const num = (i: number) => `  ${String(i).padStart(numWidth)}  `;
+  const detail = ' '.repeat(numWidth + 6);
+  const lines = [style.bold(traceHeading(p)), `${num(0)}${style.dim('initial state')}`];
+  for (const [k, v] of dataEntries(trace.initial)) lines.push(`${detail}${k} = ${formatValue(v)}`);
+  let before = trace.initial;
+  trace.steps.forEach((s, i) => {
+    lines.push(`${num(i + 1)}${style.accent(s.instance)}  ${s.label}`);
+    const changes = stateChanges(before, s.state);
+    if (changes.length === 0) lines.push(`${detail}${style.dim('(no variable changed)')}`);
+    for (const c of changes) {
+      const from = c.before === undefined ? '' : `${formatValue(c.before)} -> `;
+      lines.push(`${detail}${c.path}: ${from}${formatValue(c.after)}`);
+    }
+    before = s.state;
+  });
+  lines.push(`${' '.repeat(numWidth + 4)}${style.bad('✗')} ${failureText(p, trace)}`);
+  return lines;
+}
+
+// What went wrong after the last state, in one line.
+export function failureText(p: PropertyResult, trace: Trace): string {
+  const f = trace.failure;
+  const at = f?.loc === undefined ? '' : ` (${f.loc.file}:${f.loc.line}:${f.loc.col})`;
+  const who = f?.instance === undefined ? '' : `${f.instance} ${f.label ?? ''}: `;
+  switch (p.kind) {
+    case 'invariant':
+      return `${p.name} is false in this state`;
+    case 'deadlock':
+      return `no step can run; waiting: ${waitingText(trace)}`;
+    case 'assert':
+      return `${who}assertion failed: ${f?.message ?? p.name}${at}`;
+    case 'specError':
+      return `${who}spec error: ${f?.message ?? 'unknown'}${at}`;
+  }
+}
+
+// `loader@klp_coming, patcher[1]@enable`: the language's own notation for "at label".
+export function waitingText(trace: Trace): string {
+  const last = trace.steps.at(-1)?.state ?? trace.initial;
+  return pendingInstances(last).map((w) => `${w.instance}@${w.label}`).join(', ');
+}

@@ -1,0 +1,65 @@
+// One verdict line per property (`✗ StackOrder  violated (9 steps)`) and the wording shared
+// with the counterexample headings. Deadlocks and spec errors read as things found or not, so
+// "deadlock  none found" instead of the odd "deadlock  holds".
+
+import type { PropertyResult, SearchResult } from '../runtime/result.js';
+import type { Style } from './style.js';
+
+export function stepCount(p: PropertyResult): number {
+  return p.trace?.steps.length ?? 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function isHazard(p: PropertyResult): boolean {
+  return p.kind === 'deadlock' || p.kind === 'specError';
+}
+
+export function verdictText(p: PropertyResult, result: SearchResult): string {
+  switch (p.verdict) {
+    case 'holds':
+      return isHazard(p) ? 'none found' : 'holds';
+    case 'violated':
+      return `${isHazard(p) ? 'found' : 'violated'} (${plural(stepCount(p), 'step')})`;
+    case 'unknown':
+      return `${isHazard(p) ? 'none found' : 'no violation found'} up to the bound (incomplete: ${result.incompleteReason ?? 'search stopped'})`;
+  }
+}
+
+export function verdictLines(result: SearchResult, style: Style): string[] {
+  const width = Math.max(0, ...result.properties.map((p) => p.name.length));
+  return result.properties.map((p) => {
+    const mark = p.verdict === 'holds' ? style.ok('✓') : p.verdict === 'violated' ? style.bad('✗') : style.unknown('?');
+    return `${mark} ${style.bold(p.name.padEnd(width))}  ${verdictText(p, result)}`;
+  });
+}
+
+// The heading above a counterexample.
+export function traceHeading(p: PropertyResult): string {
+  const when = stepCount(p) === 0 ? 'in an initial state' : `after ${plural(stepCount(p), 'step')}`;
+  switch (p.kind) {
+    case 'invariant': return `Invariant ${p.name} is violated ${when}:`;
+    case 'assert': return `${p.name} fails ${when}:`;
+    case 'deadlock': return `Deadlock ${when}:`;
+    case 'specError': return `Spec error ${when}:`;
+  }
+}
+
+export function formatInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function totalsLine(result: SearchResult): string {
+  const s = result.stats;
+  const parts = [
+    `${formatInt(s.distinct)} distinct states`,
+    `${formatInt(s.transitions)} transitions`,
+    `depth ${s.depth}`,
+    `${s.seconds.toFixed(2)} s`,
+    `${formatInt(s.statesPerSecond)} states/s`,
+  ];
+  const tail = result.complete ? 'complete search' : `incomplete search: ${result.incompleteReason ?? 'stopped early'}`;
+  return `${parts.join(', ')} (${tail})`;
+}

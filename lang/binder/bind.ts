@@ -1,0 +1,54 @@
+// The binder's entry point. In: the declarations of one spec with its variants already merged
+// (variants.ts), the source texts, constant overrides. Out: the typed Program, or undefined
+// when any error was found, and the diagnostics. Passes: names, constants, type aliases,
+// signatures and process structure, recursion, then every body.
+
+import type * as ast from '../ast.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Process, Program } from '../program.js';
+import { collect } from './collect.js';
+import { foldConstants } from './consts.js';
+import { bindFn, bindInvariant, bindProcess, bindVar } from './decls.js';
+import { checkRecursion } from './fns.js';
+import { prepareSignatures } from './prepare.js';
+import { assertEndsInGoto } from './stmt.js';
+import { resolveAliases } from './typeexpr.js';
+
+export interface BindInput {
+  readonly name: string;
+  readonly files: readonly string[];
+  readonly decls: readonly ast.Decl[];
+  readonly sources: ReadonlyMap<string, string>;
+  readonly consts?: ReadonlyMap<string, number | boolean>;
+}
+
+export function bindProgram(input: BindInput): { program: Program | undefined; diagnostics: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const g = collect(input.decls, input.sources, diags);
+  foldConstants(g, diags, input.consts ?? new Map());
+  resolveAliases(g, diags);
+  prepareSignatures(g, diags);
+  const syms = [...g.names.values()];
+  checkRecursion(syms.flatMap((s) => (s.kind === 'fn' ? [s.decl] : [])), diags);
+
+  const vars = syms.flatMap((s) => (s.kind === 'var' ? [bindVar(g, diags, s.decl, g.varTypes[s.index]!)] : []));
+  const fns = syms.flatMap((s) => (s.kind === 'fn' ? [bindFn(g, diags, s.decl, s.index)] : []));
+  let next = 0;
+  const processes = g.procs.map((p) => {
+    const bound = bindProcess(g, diags, p, next);
+    next += bound.instances.length;
+    return bound;
+  });
+  const invariants = input.decls.flatMap((d) => (d.kind === 'invariant' ? [bindInvariant(g, diags, d)] : []));
+  if (hasErrors(diags)) return { program: undefined, diagnostics: diags };
+
+  processes.forEach(assertSteps);
+  const constants = syms.flatMap((s) => (s.kind === 'const' ? [{ name: s.decl.name.name, ...g.consts.get(s.decl.name.name)! }] : []));
+  const locks = syms.flatMap((s) => (s.kind === 'lock' ? [{ name: s.decl.name.name, span: s.decl.span }] : []));
+  return { program: { name: input.name, files: input.files, constants, vars, locks, fns, processes, invariants }, diagnostics: diags };
+}
+
+function assertSteps(p: Process): void {
+  if (p.steps.length !== p.labels.length) throw new Error(`internal: ${p.name} has ${p.labels.length} labels but ${p.steps.length} steps`);
+  p.steps.forEach((s) => assertEndsInGoto(s.body, `${p.name}.${p.labels[s.label]!.name}`));
+}

@@ -1,0 +1,55 @@
+// Functions may not be recursive, directly or mutually: finds cycles in the call graph of the
+// function declarations (read from their ASTs) and reports each once (KLP2008) with its path.
+
+import type * as ast from '../ast.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+export function checkRecursion(fns: readonly ast.FnDecl[], diags: Diagnostic[]): void {
+  const byName = new Map(fns.map((f) => [f.name.name, f]));
+  const callees = new Map(fns.map((f) => [f.name.name, [...new Set(callsIn(f.body))].filter((n) => byName.has(n))]));
+  const state = new Map<string, 'active' | 'finished'>();
+  const reported = new Set<string>();
+  const stack: string[] = [];
+  const visit = (name: string): void => {
+    state.set(name, 'active');
+    stack.push(name);
+    for (const c of callees.get(name) ?? []) {
+      if (state.get(c) === 'active') {
+        const cycle = stack.slice(stack.indexOf(c));
+        if (!cycle.some((n) => reported.has(n))) {
+          cycle.forEach((n) => reported.add(n));
+          diags.push(diag('KLP2008', byName.get(c)!.name.span, { name: c, path: [...cycle, c].join(' -> ') }));
+        }
+      } else if (!state.has(c)) visit(c);
+    }
+    stack.pop();
+    state.set(name, 'finished');
+  };
+  for (const f of fns) if (!state.has(f.name.name)) visit(f.name.name);
+}
+
+function callsIn(e: ast.Expr): string[] {
+  const here = e.kind === 'call' ? [e.callee.name] : [];
+  return [...here, ...subExprs(e).flatMap(callsIn)];
+}
+
+export function subExprs(e: ast.Expr): ast.Expr[] {
+  switch (e.kind) {
+    case 'int': case 'bool': case 'none': case 'self': case 'name': return [];
+    case 'unary': return [e.operand];
+    case 'binary': return [e.left, e.right];
+    case 'ite': return [e.cond, e.then, e.else];
+    case 'let': return [e.value, e.body];
+    case 'quant': return [e.domain, e.body];
+    case 'call': return [...e.args];
+    case 'index': return [e.target, e.index];
+    case 'field': return [e.target];
+    case 'withIndex': return [e.target, e.index, e.value];
+    case 'withField': return [e.target, e.value];
+    case 'setLit': case 'seqLit': return [...e.elems];
+    case 'setComp': return [e.elem, e.domain, ...(e.filter ? [e.filter] : [])];
+    case 'mapLit': return [e.value];
+    case 'recordLit': return e.fields.map((f) => f.value);
+    case 'at': case 'localOf': return e.instance ? [e.instance] : [];
+  }
+}

@@ -1,0 +1,91 @@
+// Unary and binary operators: operand checks and result types. Integer results get their range
+// by interval arithmetic (arith.ts); `==` takes the join of its operands (so `x == none` and
+// `s == []` type their hole from the other side); set operators join element types.
+
+import type * as ast from '../ast.js';
+import { diag } from '../diagnostics/diagnostic.js';
+import type { Expr, Op } from '../program.js';
+import type { Span } from '../span.js';
+import { BOOL, intType, typeToString, type Type } from '../types.js';
+import * as arith from './arith.js';
+import { mismatch, unify } from './coerce.js';
+import { poison, type Cx } from './context.js';
+import { check, checkBool, checkInt, checkPair, checkSet, elemOf, requireSet } from './expr.js';
+import { ERR, finiteDomainProblem, join } from './typeops.js';
+
+export function unary(cx: Cx, e: ast.Expr & { kind: 'unary' }): Expr {
+  if (e.op === 'not') return op('not', BOOL, [checkBool(cx, e.operand)], e.span);
+  const v = checkInt(cx, e.operand);
+  return op('neg', intOf(arith.neg(interval(v))), [v], e.span);
+}
+
+const LOGIC = { '=>': 'implies', 'or': 'or', 'and': 'and' } as const;
+const COMPARE = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
+const ARITH = {
+  '+': ['add', arith.add], '-': ['sub', arith.sub], '*': ['mul', arith.mul], '/': ['div', arith.div], '%': ['mod', arith.mod],
+} as const;
+
+export function binary(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
+  const o = e.op;
+  if (o === '=>' || o === 'or' || o === 'and') return op(LOGIC[o], BOOL, [checkBool(cx, e.left), checkBool(cx, e.right)], e.span);
+  if (o === '<' || o === '<=' || o === '>' || o === '>=') return op(COMPARE[o], BOOL, [checkInt(cx, e.left), checkInt(cx, e.right)], e.span);
+  if (o === '+' || o === '-' || o === '*' || o === '/' || o === '%') {
+    const [name, f] = ARITH[o];
+    const a = checkInt(cx, e.left), b = checkInt(cx, e.right);
+    return op(name, intOf(f(interval(a), interval(b))), [a, b], e.span);
+  }
+  if (o === '==' || o === '!=') return equality(cx, o === '==' ? 'eq' : 'ne', e);
+  if (o === 'in' || o === 'notin') return membership(cx, o, e);
+  if (o === '..') return rangeSet(cx, e);
+  return setOp(cx, o, e);
+}
+
+function equality(cx: Cx, name: Op, e: ast.Expr & { kind: 'binary' }): Expr {
+  const [a, b] = checkPair(cx, e.left, e.right);
+  if (join(a.type, b.type) === undefined) return (mismatch(cx, b, a.type), poison(e.span));
+  return op(name, BOOL, unify(cx, [a, b]).exprs, e.span);
+}
+
+function membership(cx: Cx, name: 'in' | 'notin', e: ast.Expr & { kind: 'binary' }): Expr {
+  const x = check(cx, e.left);
+  const s = checkSet(cx, e.right, { kind: 'set', elem: x.type });
+  if (join(elemOf(s.type), x.type) === undefined) return (mismatch(cx, x, elemOf(s.type)), poison(e.span));
+  return op(name, BOOL, [x, s], e.span);
+}
+
+function rangeSet(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
+  const lo = checkInt(cx, e.left), hi = checkInt(cx, e.right);
+  const l = lo.type as arith.Interval, h = hi.type as arith.Interval;
+  // every element x has l.lo <= x <= h.hi; when l.lo > h.hi the set is always empty
+  const elem = intType(l.lo, Math.max(l.lo, h.hi));
+  return op('range', setType(cx, elem, e.span), [lo, hi], e.span);
+}
+
+function setOp(cx: Cx, name: 'subseteq' | 'union' | 'diff' | 'inter', e: ast.Expr & { kind: 'binary' }): Expr {
+  const [pa, pb] = checkPair(cx, e.left, e.right);
+  const a = requireSet(cx, pa), b = requireSet(cx, pb);
+  const elem = join(elemOf(a.type), elemOf(b.type));
+  if (elem === undefined) return (mismatch(cx, b, a.type), poison(e.span));
+  const type = name === 'subseteq' ? BOOL : name === 'diff' ? a.type : setType(cx, elem, e.span);
+  return op(name, type, [a, b], e.span);
+}
+
+export function setType(cx: Cx, elem: Type, span: Span): Type {
+  const why = finiteDomainProblem(elem);
+  if (why === undefined) return { kind: 'set', elem };
+  cx.diags.push(diag('KLP3003', span, { type: `Set[${typeToString(elem)}]`, why }));
+  return ERR;
+}
+
+function op(name: Op, type: Type, args: readonly Expr[], span: Span): Expr {
+  if (args.some((a) => a.type === ERR)) return poison(span);
+  return { kind: 'op', op: name, args, type, span };
+}
+
+function interval(v: Expr): arith.Interval {
+  return v.type.kind === 'int' ? v.type : { lo: 0, hi: 0 };
+}
+
+function intOf(i: arith.Interval): Type {
+  return intType(i.lo, i.hi);
+}

@@ -1,0 +1,135 @@
+// Variant merging, on the AST and before binding. In: the declarations of the (already merged)
+// base and one variant file. Out: the declarations of the variant: a `const` of the base gets
+// the variant's default, `replace step P.L` splices the new statements over those from label L
+// up to the next label of the same block, `replace fn`/`replace invariant`/`remove invariant`
+// act on the base's declaration, anything else is added (a name clash is the binder's KLP2002).
+
+import type * as ast from '../ast.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { closest } from '../diagnostics/render.js';
+import { children } from './structure.js';
+
+export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.Decl[], diags: Diagnostic[]): ast.Decl[] {
+  const out = [...base];
+  const overridden = new Set<string>();
+  const find = <K extends ast.Decl['kind']>(kind: K, name: string) =>
+    out.findIndex((d) => d.kind === kind && 'name' in d && d.name.name === name);
+  for (const d of variant) {
+    switch (d.kind) {
+      case 'const': {
+        const i = find('const', d.name.name);
+        if (i < 0 || overridden.has(d.name.name)) out.push(d);
+        else {
+          overridden.add(d.name.name);
+          out[i] = { ...(out[i] as typeof d), value: d.value };
+        }
+        break;
+      }
+      case 'replaceStep': replaceStep(out, d, diags); break;
+      case 'replaceFn': {
+        const i = find('fn', d.fn.name.name);
+        if (i < 0) missing(diags, out, 'replace', 'fn', d.fn.name);
+        else if (sameSignature(out[i] as ast.FnDecl, d.fn, diags)) out[i] = d.fn;
+        break;
+      }
+      case 'replaceInvariant': case 'removeInvariant': {
+        const id = d.kind === 'replaceInvariant' ? d.invariant.name : d.name;
+        const i = find('invariant', id.name);
+        if (i < 0) missing(diags, out, d.kind === 'replaceInvariant' ? 'replace' : 'remove', 'invariant', id);
+        else if (d.kind === 'replaceInvariant') out[i] = d.invariant;
+        else out.splice(i, 1);
+        break;
+      }
+      default: out.push(d);
+    }
+  }
+  return out;
+}
+
+function missing(diags: Diagnostic[], decls: readonly ast.Decl[], action: string, kind: 'fn' | 'invariant', id: ast.Ident): void {
+  const names = decls.flatMap((d) => (d.kind === kind ? [d.name.name] : []));
+  const near = closest(id.name, names);
+  const what = kind === 'fn' ? 'function' : 'invariant';
+  diags.push(diag('KLP5004', id.span, { action, what, name: id.name }, near === undefined ? {} : { hint: `did you mean '${near}'?` }));
+}
+
+// Signatures are compared as written (types as type expressions), ignoring parameter names.
+function sameSignature(old: ast.FnDecl, fn: ast.FnDecl, diags: Diagnostic[]): boolean {
+  const key = (t: ast.TypeExpr) => JSON.stringify(t, (k, v: unknown) => (k === 'span' ? undefined : v));
+  let why: string | undefined;
+  if (old.params.length !== fn.params.length) why = `it had ${old.params.length} parameter(s), not ${fn.params.length}`;
+  else {
+    const i = old.params.findIndex((p, j) => key(p.type) !== key(fn.params[j]!.type));
+    if (i >= 0) why = `parameter ${i + 1} ('${fn.params[i]!.name.name}') has a different type`;
+    else if (key(old.result) !== key(fn.result)) why = 'the result type differs';
+  }
+  if (why === undefined) return true;
+  diags.push(diag('KLP5007', fn.name.span, { name: fn.name.name, why }, { related: [{ span: old.name.span, message: 'the base declaration' }] }));
+  return false;
+}
+
+function replaceStep(out: ast.Decl[], d: ast.Decl & { kind: 'replaceStep' }, diags: Diagnostic[]): void {
+  const args = { process: d.process.name, label: d.label.name };
+  const i = out.findIndex((x) => x.kind === 'process' && x.name.name === d.process.name);
+  const proc = out[i] as ast.ProcessDecl | undefined;
+  const stmts = proc && spliceStep(proc.body.stmts, d.label.name, d.body.stmts);
+  if (!proc || !stmts) {
+    const steps = out.flatMap((x) => (x.kind === 'process' ? labelsIn(x.body.stmts).map((l) => `${x.name.name}.${l}`) : []));
+    const near = closest(`${d.process.name}.${d.label.name}`, steps);
+    diags.push(diag('KLP5003', joinIds(d.process, d.label), args, near === undefined ? {} : { hint: `did you mean '${near}'?` }));
+    return;
+  }
+  const first = d.body.stmts[0];
+  if (first?.kind !== 'label' || first.name.name !== d.label.name) {
+    diags.push(diag('KLP5005', first?.span ?? d.body.span, args));
+    return;
+  }
+  out[i] = { ...proc, body: { ...proc.body, stmts } };
+}
+
+function joinIds(a: ast.Ident, b: ast.Ident): ast.Ident['span'] {
+  return { ...a.span, end: b.span.end };
+}
+
+// `stmts` with the step at `label` (in whichever block holds it) replaced, or undefined.
+function spliceStep(stmts: readonly ast.Stmt[], label: string, repl: readonly ast.Stmt[]): ast.Stmt[] | undefined {
+  const i = stmts.findIndex((s) => s.kind === 'label' && s.name.name === label);
+  if (i >= 0) {
+    let j = i + 1;
+    while (j < stmts.length && stmts[j]!.kind !== 'label') j++;
+    return [...stmts.slice(0, i), ...repl, ...stmts.slice(j)];
+  }
+  for (let k = 0; k < stmts.length; k++) {
+    const s = spliceIn(stmts[k]!, label, repl);
+    if (s) return [...stmts.slice(0, k), s, ...stmts.slice(k + 1)];
+  }
+  return undefined;
+}
+
+function spliceIn(s: ast.Stmt, label: string, repl: readonly ast.Stmt[]): ast.Stmt | undefined {
+  const sub = (b: ast.Block) => {
+    const stmts = spliceStep(b.stmts, label, repl);
+    return stmts && { ...b, stmts };
+  };
+  switch (s.kind) {
+    case 'if': {
+      const then = sub(s.then);
+      if (then) return { ...s, then };
+      const els = s.else && sub(s.else);
+      return els && { ...s, else: els };
+    }
+    case 'either': {
+      const k = s.branches.findIndex((b) => sub(b));
+      return k < 0 ? undefined : { ...s, branches: s.branches.map((b, j) => (j === k ? sub(b)! : b)) };
+    }
+    case 'while': {
+      const body = sub(s.body);
+      return body && { ...s, body };
+    }
+    default: return undefined;
+  }
+}
+
+function labelsIn(stmts: readonly ast.Stmt[]): string[] {
+  return stmts.flatMap((s) => [...(s.kind === 'label' ? [s.name.name] : []), ...children(s, undefined).flatMap(([b]) => labelsIn(b))]);
+}

@@ -1,0 +1,100 @@
+// Loading a spec: read and parse the file, follow its `variant of` chain down to the base
+// (each path relative to the file naming it), merge the variants onto the base, then bind.
+// In: a path, constant overrides and optionally a file reader (tests use an in-memory one).
+// Out: the typed Program (undefined on any error), every diagnostic, and the source texts read.
+
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Decl, SpecFile } from './ast.js';
+import { bindProgram } from './binder/bind.js';
+import { COMMAND_LINE } from './binder/consts.js';
+import { mergeVariant } from './binder/variants.js';
+import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { Program } from './program.js';
+import type { Span } from './span.js';
+import { parse } from './syntax/parse.js';
+
+export interface LoadOptions {
+  readonly consts?: ReadonlyMap<string, number | boolean>;
+  readonly readFile?: (path: string) => string | undefined;
+}
+
+export interface LoadResult {
+  readonly program: Program | undefined;
+  readonly diagnostics: Diagnostic[];
+  readonly sources: Map<string, string>;
+}
+
+export function loadProgram(path: string, options: LoadOptions = {}): LoadResult {
+  const sources = new Map<string, string>();
+  const diags: Diagnostic[] = [];
+  const chain = readChain(path, options.readFile, sources, diags);
+  const done = (program: Program | undefined): LoadResult => ({ program, diagnostics: sortDiagnostics(diags, chain), sources });
+  if (hasErrors(diags)) return done(undefined);
+  const base = chain[chain.length - 1]!;
+  diags.push(...variantOnly(base));
+  let decls: Decl[] = [...base.decls];
+  for (let k = chain.length - 2; k >= 0; k--) decls = mergeVariant(decls, chain[k]!.decls, diags);
+  if (hasErrors(diags)) return done(undefined);
+  const bound = bindProgram({ name: basename(path, '.klp'), files: chain.map((s) => s.file), decls, sources, consts: options.consts });
+  diags.push(...bound.diagnostics);
+  return done(bound.program);
+}
+
+// The spec file and the files it varies, top first; stops at the first unreadable file or cycle.
+function readChain(path: string, readFile: LoadOptions['readFile'], sources: Map<string, string>, diags: Diagnostic[]): SpecFile[] {
+  const chain: SpecFile[] = [];
+  let current = path;
+  let via: Span = COMMAND_LINE;
+  for (;;) {
+    const seen = chain.map((s) => s.file);
+    if (seen.includes(current)) {
+      diags.push(diag('KLP5002', via, { path: [...seen.slice(seen.indexOf(current)), current].join(' -> ') }));
+      return chain;
+    }
+    const read = readText(current, readFile);
+    if ('reason' in read) {
+      diags.push(diag('KLP5001', via, { path: current, reason: read.reason }));
+      return chain;
+    }
+    sources.set(current, read.text);
+    const { spec, diagnostics } = parse(read.text, current);
+    diags.push(...diagnostics);
+    chain.push(spec);
+    if (spec.variantOf === undefined) return chain;
+    via = spec.variantOf.span;
+    current = join(dirname(current), spec.variantOf.path);
+  }
+}
+
+function readText(path: string, readFile: LoadOptions['readFile']): { text: string } | { reason: string } {
+  if (readFile) {
+    const text = readFile(path);
+    return text === undefined ? { reason: 'no such file' } : { text };
+  }
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? e) };
+  }
+}
+
+function variantOnly(spec: SpecFile): Diagnostic[] {
+  const what: Partial<Record<Decl['kind'], string>> = {
+    replaceStep: 'replace step', replaceFn: 'replace fn', replaceInvariant: 'replace invariant', removeInvariant: 'remove invariant',
+  };
+  return spec.decls.flatMap((d) => {
+    const w = what[d.kind];
+    return w === undefined ? [] : [diag('KLP5006', d.span, { what: w })];
+  });
+}
+
+// Command-line problems first, then by file (top file first) and position.
+function sortDiagnostics(diags: readonly Diagnostic[], chain: readonly SpecFile[]): Diagnostic[] {
+  const rank = (file: string) => {
+    const i = chain.findIndex((s) => s.file === file);
+    return file === COMMAND_LINE.file ? -1 : i < 0 ? chain.length : i;
+  };
+  return [...diags].sort((a, b) => rank(a.span.file) - rank(b.span.file) || a.span.start - b.span.start);
+}

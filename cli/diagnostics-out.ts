@@ -3,7 +3,7 @@
 // command line (KLP6xxx), 150 when the spec itself has errors.
 
 import type { Diagnostic } from '../lang/diagnostics/diagnostic.js';
-import { renderDiagnostics } from '../lang/diagnostics/render.js';
+import { renderDiagnostic } from '../lang/diagnostics/render.js';
 import { COMMAND_LINE_FILE } from './command-line.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -28,7 +28,9 @@ export function reportDiagnostics(diags: readonly Diagnostic[], sources: Readonl
 export function printDiagnostics(diags: readonly Diagnostic[], sources: ReadonlyMap<string, string>, io: Io): void {
   if (diags.length === 0) return;
   const all = new Map(sources).set(COMMAND_LINE_FILE, io.cmd.text);
-  io.err(`${renderDiagnostics(diags, all, io.errStyle).trimEnd()}\n\n${io.errStyle.bold(countLine(diags))}\n`);
+  // one blank line between diagnostics, whether or not the renderer ended one with an excerpt
+  const text = diags.map((d) => renderDiagnostic(d, all, io.errStyle).trimEnd()).join('\n\n');
+  io.err(`${text}\n\n${io.errStyle.bold(countLine(diags))}\n`);
 }
 
 function countLine(diags: readonly Diagnostic[]): string {

@@ -1,7 +1,7 @@
 // The lanes view of a counterexample, like the CPU0/CPU1 tables of kernel commit messages: one
 // column per process instance (in order of first appearance), time flowing down, each step's
-// label in its instance's column, and what the step changed on the right (`x := v`), wrapped to
-// the width. A last row says what went wrong (`# StackOrder violated`).
+// label in its instance's column, and what the step changed (`x := v`) on the right, or below
+// the row when the terminal is too narrow. A last row says what went wrong (`# StackOrder violated`).
 
 import type { PropertyResult, Trace } from '../runtime/result.js';
 import { stateChanges } from './changes.js';
@@ -11,7 +11,7 @@ import { formatValue } from './values.js';
 
 const MAX_COL = 24; // a label wider than this is cut: the numbered steps above have it whole
 const MIN_COL = 8;
-const MIN_NOTE = 24;
+const MIN_NOTE = 32;
 const GAP = 2;
 
 interface Row {
@@ -27,12 +27,17 @@ export function lanesLines(p: PropertyResult, trace: Trace, width: number, style
   if (lanes.length === 0) return [];
   const numWidth = String(trace.steps.length).length;
   const indent = numWidth + 4;
-  const cols = columnWidths(lanes, rows, width - indent - MIN_NOTE);
-  const noteWidth = Math.max(MIN_NOTE, width - indent - cols.reduce((a, c) => a + c + GAP, 0));
+  const cols = columnWidths(lanes, rows, width - indent);
+  const lanesWidth = cols.reduce((a, c) => a + c + GAP, 0);
+  // too narrow for notes at the right: they go below each row, under the lanes
+  const below = width - indent - lanesWidth < MIN_NOTE;
+  const noteIndent = below ? indent + 2 : indent + lanesWidth;
+  const noteWidth = Math.max(MIN_NOTE, width - noteIndent);
   const cells = (lane: number, text: string) => cols.map((w, i) => (i === lane ? fit(text, w) : '').padEnd(w + GAP)).join('');
+  const notesHead = below ? '' : 'changes';
   const lines = [
-    style.bold(' '.repeat(indent) + cols.map((w, i) => fit(lanes[i]!, w).padEnd(w + GAP)).join('') + 'changes'),
-    style.dim(' '.repeat(indent) + cols.map((w) => '─'.repeat(w).padEnd(w + GAP)).join('') + '─'.repeat(7)),
+    style.bold(' '.repeat(indent) + cols.map((w, i) => fit(lanes[i]!, w).padEnd(w + GAP)).join('') + notesHead).trimEnd(),
+    style.dim(' '.repeat(indent) + cols.map((w) => '─'.repeat(w).padEnd(w + GAP)).join('') + '─'.repeat(notesHead.length)).trimEnd(),
   ];
   for (const row of rows) {
     const notes = wrap(row.notes, noteWidth);
@@ -41,8 +46,9 @@ export function lanesLines(p: PropertyResult, trace: Trace, width: number, style
       continue;
     }
     const label = row.label.startsWith('✗') ? style.bad : (s: string) => s;
-    lines.push(`  ${row.num.padStart(numWidth)}  ${label(cells(row.lane, row.label))}${notes[0] ?? ''}`.trimEnd());
-    for (const more of notes.slice(1)) lines.push(`${' '.repeat(indent)}${cells(-1, '')}${more}`);
+    const first = below ? '' : (notes.shift() ?? '');
+    lines.push(`  ${row.num.padStart(numWidth)}  ${label(cells(row.lane, row.label))}${first}`.trimEnd());
+    for (const more of notes) lines.push(`${' '.repeat(noteIndent)}${more}`);
   }
   return lines;
 }
@@ -74,8 +80,9 @@ function traceRows(p: PropertyResult, trace: Trace): Row[] {
   return rows;
 }
 
-// Each column as wide as its widest entry (at most MAX_COL); then, if the lanes leave less than
-// `room`, the widest columns shrink first, down to MIN_COL.
+// Each column as wide as its widest entry (at most MAX_COL); then, if the lanes are wider than
+// `room`, the widest columns shrink first, down to MIN_COL. Labels are cut only as a last resort:
+// the notes move below the rows first.
 function columnWidths(lanes: readonly string[], rows: readonly Row[], room: number): number[] {
   const cols = lanes.map((name, i) => Math.min(MAX_COL, Math.max(name.length, ...rows.filter((r) => r.lane === i).map((r) => r.label.length))));
   const total = () => cols.reduce((a, c) => a + c + GAP, 0);

@@ -31,26 +31,32 @@ export function fieldOffset(t: Type & { kind: 'record' }, index: number): number
   return off;
 }
 
-// A scalar leaf for packing: stored as (value - lo) in `bits` bits.
+// A scalar leaf for packing: stored as (value - lo) in `bits` bits. A leaf that may hold the
+// canonical 0 of an unused part (a sequence element past the length, the inner value of none)
+// although 0 is outside its range is `zeroable`: 0 is stored as 0 and v as v - lo + 1.
 export interface Leaf {
   readonly slot: number;
   readonly lo: number;
   readonly bits: number;
+  readonly zeroable?: boolean;
 }
 
 function bitsFor(values: number): number {
   return values <= 1 ? 0 : 32 - Math.clz32(values - 1);
 }
 
-export function leavesOf(t: Type, slot: number, out: Leaf[]): void {
+export function leavesOf(t: Type, slot: number, out: Leaf[], unused = false): void {
   switch (t.kind) {
     case 'bool': out.push({ slot, lo: 0, bits: 1 }); return;
-    case 'int': out.push({ slot, lo: t.lo, bits: bitsFor(t.hi - t.lo + 1) }); return;
+    case 'int':
+      if (unused && (t.lo > 0 || t.hi < 0)) out.push({ slot, lo: t.lo, bits: bitsFor(t.hi - t.lo + 2), zeroable: true });
+      else out.push({ slot, lo: t.lo, bits: bitsFor(t.hi - t.lo + 1) });
+      return;
     case 'enum': out.push({ slot, lo: 0, bits: bitsFor(t.members.length) }); return;
-    case 'option': out.push({ slot, lo: 0, bits: 1 }); leavesOf(t.inner, slot + 1, out); return;
+    case 'option': out.push({ slot, lo: 0, bits: 1 }); leavesOf(t.inner, slot + 1, out, true); return;
     case 'record': {
       let s = slot;
-      for (const f of t.fields) { leavesOf(f.type, s, out); s += slotsOf(f.type); }
+      for (const f of t.fields) { leavesOf(f.type, s, out, unused); s += slotsOf(f.type); }
       return;
     }
     case 'set': {
@@ -61,12 +67,12 @@ export function leavesOf(t: Type, slot: number, out: Leaf[]): void {
     case 'seq': {
       out.push({ slot, lo: 0, bits: bitsFor(t.max + 1) });
       const es = slotsOf(t.elem);
-      for (let i = 0; i < t.max; i++) leavesOf(t.elem, slot + 1 + i * es, out);
+      for (let i = 0; i < t.max; i++) leavesOf(t.elem, slot + 1 + i * es, out, true);
       return;
     }
     case 'map': {
       const vs = slotsOf(t.value);
-      for (let i = 0; i < domainSize(t.key); i++) leavesOf(t.value, slot + i * vs, out);
+      for (let i = 0; i < domainSize(t.key); i++) leavesOf(t.value, slot + i * vs, out, unused);
       return;
     }
   }

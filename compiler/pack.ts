@@ -23,7 +23,7 @@ export function planPacking(leaves: readonly Leaf[]): PackPlan {
   const unpack: string[] = [];
   words.forEach((ws, w) => {
     const parts = ws.map(({ leaf, shift }) => {
-      const v = leaf.lo === 0 ? `src[${leaf.slot}]` : `(src[${leaf.slot}] - ${leaf.lo})`;
+      const v = leaf.zeroable ? `(src[${leaf.slot}] === 0 ? 0 : src[${leaf.slot}] - ${leaf.lo - 1})` : leaf.lo === 0 ? `src[${leaf.slot}]` : `(src[${leaf.slot}] - ${leaf.lo})`;
       return shift === 0 ? v : `(${v} << ${shift})`;
     });
     pack.push(`dst[off + ${w}] = ${parts.length ? parts.join(' | ') : '0'};`);
@@ -31,9 +31,12 @@ export function planPacking(leaves: readonly Leaf[]): PackPlan {
     for (const { leaf, shift } of ws) {
       const mask = leaf.bits === 32 ? '' : ` & ${leaf.bits === 31 ? 0x7fffffff : (1 << leaf.bits) - 1}`;
       const raw = leaf.bits === 32 ? 'w' : shift === 0 ? `(w${mask})` : `((w >>> ${shift})${mask})`;
-      unpack.push(`dst[${leaf.slot}] = ${leaf.lo === 0 ? raw : `${raw} + ${leaf.lo}`};`);
+      if (leaf.zeroable) {
+        unpack.push(`x = ${raw};`);
+        unpack.push(`dst[${leaf.slot}] = x === 0 ? 0 : x + ${leaf.lo - 1};`);
+      } else unpack.push(`dst[${leaf.slot}] = ${leaf.lo === 0 ? raw : `${raw} + ${leaf.lo}`};`);
     }
   });
   for (const leaf of leaves) if (leaf.bits === 0) unpack.push(`dst[${leaf.slot}] = ${leaf.lo};`);
-  return { words: words.length, packBody: pack.join('\n'), unpackBody: ['let w = 0;', ...unpack].join('\n') };
+  return { words: words.length, packBody: pack.join('\n'), unpackBody: ['let w = 0;', 'let x = 0;', 'void x;', ...unpack].join('\n') };
 }

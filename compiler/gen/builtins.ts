@@ -26,7 +26,7 @@ export function lowerBuiltin(ctx: Ctx, e: Expr & { kind: 'builtin' }): Operand {
       const o = asRef(lowerExpr(ctx, arg));
       const site = mod.site('unwrap', 'unwrap(none)', e.span);
       fb.open(`if (${o.arr}[${o.off}] === 0)`);
-      ctx.fail(site, '0');
+      ctx.fail(site, 'NaN');
       fb.close();
       return load(o.arr, `${o.off} + 1`, e.type);
     }
@@ -116,7 +116,7 @@ export function lowerBuiltin(ctx: Ctx, e: Expr & { kind: 'builtin' }): Operand {
       fb.line(`let ${r} = -1;`);
       fb.line(`for (${loop}) if (((${st.arr}[${st.off} + (${k} >> 5)] >>> (${k} & 31)) & 1) !== 0) { ${r} = ${k}; break; }`);
       fb.open(`if (${r} < 0)`);
-      ctx.fail(site, '0');
+      ctx.fail(site, 'NaN');
       fb.close();
       return scalar(valueOfIndex(elem, r));
     }
@@ -126,6 +126,6 @@ export function lowerBuiltin(ctx: Ctx, e: Expr & { kind: 'builtin' }): Operand {
 function nonEmpty(ctx: Ctx, sq: { arr: string; off: string }, e: Expr & { kind: 'builtin' }): void {
   const site = ctx.mod.site('index', `${e.name} of an empty sequence`, e.span);
   ctx.fb.open(`if (${sq.arr}[${sq.off}] === 0)`);
-  ctx.fail(site, '0');
+  ctx.fail(site, 'NaN');
   ctx.fb.close();
 }

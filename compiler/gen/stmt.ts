@@ -39,7 +39,7 @@ function lowerStmt(ctx: Ctx, st: Stmt): void {
       const site = mod.site('relock', `lock ${mod.program.locks[st.lock]!.name} is already held by this process`, st.span);
       fb.open(`if (s[${l}] !== 0)`);
       fb.open(`if (s[${l}] === inst + 1)`);
-      ctx.fail(site, '0');
+      ctx.fail(site, 'NaN');
       fb.close();
       fb.line(fb.abort);
       fb.close();
@@ -50,7 +50,7 @@ function lowerStmt(ctx: Ctx, st: Stmt): void {
       const l = mod.layout.locks[st.lock]!;
       const site = mod.site('unlock', `unlock of ${mod.program.locks[st.lock]!.name}, which this process does not hold`, st.span);
       fb.open(`if (s[${l}] !== inst + 1)`);
-      ctx.fail(site, `s[${l}]`);
+      ctx.fail(site, 'NaN');
       fb.close();
       fb.line(`s[${l}] = 0;`);
       return;
@@ -85,7 +85,7 @@ function lowerStmt(ctx: Ctx, st: Stmt): void {
     case 'assert': {
       const site = mod.site('assert', st.message, st.span);
       fb.open(`if (!${asScalar(lowerExpr(ctx, st.cond))})`);
-      ctx.fail(site, '0');
+      ctx.fail(site, 'NaN');
       fb.close();
       return;
     }

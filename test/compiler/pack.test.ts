@@ -18,13 +18,14 @@ function compile(leaves: readonly Leaf[]): { pack: PackFn; unpack: UnpackFn; wor
   };
 }
 
-const leafSpec = fc.record({ lo: fc.integer({ min: -1000, max: 1000 }), bits: fc.integer({ min: 0, max: 32 }) });
+const leafSpec = fc.record({ lo: fc.integer({ min: -1000, max: 1000 }), bits: fc.integer({ min: 0, max: 32 }), zeroable: fc.boolean(), unused: fc.boolean() });
 
 describe('compiler/pack', () => {
   it('round-trips random layouts at any offset', () => {
     fc.assert(
       fc.property(fc.array(leafSpec, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 3 }), fc.nat(), (specs, off, seed) => {
-        const leaves = specs.map((s, slot) => ({ slot, lo: s.lo, bits: s.bits }));
+        // a zeroable leaf reserves code 0 for the canonical 0 of an unused slot (see layout.ts)
+        const leaves = specs.map((s, slot) => ({ slot, lo: s.lo, bits: s.zeroable ? Math.max(1, Math.min(31, s.bits)) : s.bits, zeroable: s.zeroable }));
         const { pack, unpack, words } = compile(leaves);
         const src = new Int32Array(leaves.length);
         let r = seed;
@@ -32,8 +33,10 @@ describe('compiler/pack', () => {
           r = (Math.imul(r, 1103515245) + 12345) >>> 0;
           const span = l.bits === 32 ? 2 ** 32 : 2 ** l.bits;
           const raw = l.bits === 0 ? 0 : r % span;
-          // a 32-bit leaf holds any int32 (set words); narrower leaves hold lo .. lo + 2^bits - 1
-          src[l.slot] = l.bits === 32 ? raw | 0 : l.lo + raw;
+          // a 32-bit leaf holds any int32 (set words); narrower leaves hold lo .. lo + 2^bits - 1;
+          // a zeroable one holds 0 or lo .. lo + 2^bits - 2
+          if (l.zeroable) src[l.slot] = specs[l.slot]!.unused ? 0 : l.lo + (r % (span - 1));
+          else src[l.slot] = l.bits === 32 ? raw | 0 : l.lo + raw;
         }
         const packed = new Int32Array(off + words);
         pack(src, packed, off);

@@ -4,7 +4,7 @@
 // signatures and process structure, recursion, then every body.
 
 import type * as ast from '../ast.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Process, Program } from '../program.js';
 import { collect } from './collect.js';
 import { foldConstants } from './consts.js';
@@ -43,6 +43,7 @@ export function bindProgram(input: BindInput): { program: Program | undefined; d
   if (hasErrors(diags)) return { program: undefined, diagnostics: diags };
 
   processes.forEach(assertSteps);
+  for (const s of syms) if (s.kind === 'var' && !g.varReads.has(s.index)) diags.push(diag('KLP2014', s.decl.name.span, { name: s.decl.name.name }));
   const constants = syms.flatMap((s) => (s.kind === 'const' ? [{ name: s.decl.name.name, ...g.consts.get(s.decl.name.name)! }] : []));
   const locks = syms.flatMap((s) => (s.kind === 'lock' ? [{ name: s.decl.name.name, span: s.decl.span }] : []));
   return { program: { name: input.name, files: input.files, constants, vars, locks, fns, processes, invariants }, diagnostics: diags };

@@ -66,9 +66,9 @@ function builtin(cx: Cx, name: string, e: ast.Expr & { kind: 'call' }, expected:
     case 'head': case 'last': return mk(name, st ? st.elem : ERR, [s]);
     case 'tail': case 'pop': return mk(name, s.type, [s]);
   }
-  const x = st ? element(cx, st.elem, e.args[1]!) : poison(span);
+  const { value: x, type: elem } = st ? element(cx, st.elem, e.args[1]!) : { value: poison(span), type: ERR };
   switch (name) {
-    case 'append': return mk('append', st ? { kind: 'seq', elem: x.type, max: st.max + 1 } : ERR, [s, x]);
+    case 'append': return mk('append', st ? { kind: 'seq', elem, max: st.max + 1 } : ERR, [s, x]);
     case 'contains': return mk('contains', BOOL, [s, x]);
     case 'remove': return mk('remove', s.type, [s, x]);
   }
@@ -83,11 +83,11 @@ function want(cx: Cx, a: ast.Expr, kind: 'seq' | 'set' | 'option'): Expr {
 
 // An element compared with or added to a sequence of `elem`: converted to their join, which
 // must not change the layout of the sequence's own elements.
-function element(cx: Cx, elem: Type, a: ast.Expr): Expr {
+function element(cx: Cx, elem: Type, a: ast.Expr): { value: Expr; type: Type } {
   const v = check(cx, a, elem);
   const j = join(elem, v.type);
-  if (j === undefined || !fitsByCheck(j, elem)) return mismatch(cx, v, elem);
-  return coerce(cx, v, j);
+  if (j === undefined || !fitsByCheck(j, elem)) return { value: mismatch(cx, v, elem), type: ERR };
+  return { value: coerce(cx, v, j), type: j };
 }
 
 function lockQuery(cx: Cx, name: 'locked' | 'holds', a: ast.Expr, span: ast.Ident['span']): Expr {

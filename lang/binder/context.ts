@@ -41,6 +41,7 @@ export interface Globals {
   readonly varTypes: Type[];
   readonly fnSigs: FnSig[];
   readonly procs: ProcInfo[];
+  readonly varReads: Set<number>; // indexes of the shared variables some expression reads
   readonly sources: ReadonlyMap<string, string>;
 }
 

@@ -14,7 +14,7 @@ import { poison, withBinding, type Cx } from './context.js';
 import { fieldExpr, indexExpr, mapLit, recordLit, seqLit, setComp, setLit, withField, withIndex } from './literals.js';
 import { atExpr, localOfExpr, nameExpr, selfExpr } from './names.js';
 import { binary, unary } from './operators.js';
-import { ERR } from './typeops.js';
+import { ERR, join } from './typeops.js';
 
 export function check(cx: Cx, e: ast.Expr, expected?: Type): Expr {
   switch (e.kind) {
@@ -81,6 +81,13 @@ export function checkPair(cx: Cx, a: ast.Expr, b: ast.Expr, expected?: Type): [E
   }
   const ra = check(cx, a, expected);
   return [ra, check(cx, b, expected ?? ra.type)];
+}
+
+// Elements that should share one type: holes take the others' join as their hint.
+export function checkElems(cx: Cx, elems: readonly ast.Expr[], hint: Type | undefined): Expr[] {
+  const solid = new Map(elems.filter((x) => !isHole(x)).map((x) => [x, check(cx, x, hint)]));
+  const j = [...solid.values()].reduce<Type | undefined>((acc, v) => (acc === undefined ? v.type : join(acc, v.type) ?? acc), undefined);
+  return elems.map((x) => solid.get(x) ?? check(cx, x, hint ?? j));
 }
 
 export function checkBool(cx: Cx, e: ast.Expr): Expr {

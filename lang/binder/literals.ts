@@ -9,7 +9,7 @@ import type { Expr } from '../program.js';
 import { typeToString, type RecordField, type Type } from '../types.js';
 import { coerce, unify } from './coerce.js';
 import { poison, withBinding, type Cx } from './context.js';
-import { check, checkBool, checkInt, checkSet, elemOf } from './expr.js';
+import { check, checkBool, checkElems, checkInt, checkSet, elemOf } from './expr.js';
 import { localOfExpr, processNamed } from './names.js';
 import { setType } from './operators.js';
 import { finite, resolveType } from './typeexpr.js';
@@ -18,14 +18,14 @@ import { ERR, join } from './typeops.js';
 export function setLit(cx: Cx, e: ast.Expr & { kind: 'setLit' }, expected: Type | undefined): Expr {
   const hint = expected?.kind === 'set' ? expected.elem : undefined;
   if (e.elems.length === 0) return hint ? { kind: 'setLit', type: { kind: 'set', elem: hint }, span: e.span, elems: [] } : cannotInfer(cx, e, 'set');
-  const { exprs, type } = unify(cx, e.elems.map((x) => check(cx, x, hint)));
+  const { exprs, type } = unify(cx, checkElems(cx, e.elems, hint));
   return { kind: 'setLit', type: setType(cx, type, e.span), span: e.span, elems: exprs };
 }
 
 export function seqLit(cx: Cx, e: ast.Expr & { kind: 'seqLit' }, expected: Type | undefined): Expr {
   const hint = expected?.kind === 'seq' ? expected.elem : undefined;
   if (e.elems.length === 0) return hint ? { kind: 'seqLit', type: { kind: 'seq', elem: hint, max: 0 }, span: e.span, elems: [] } : cannotInfer(cx, e, 'sequence');
-  const { exprs, type } = unify(cx, e.elems.map((x) => adapt(cx, check(cx, x, hint), hint)));
+  const { exprs, type } = unify(cx, checkElems(cx, e.elems, hint).map((x) => adapt(cx, x, hint)));
   return { kind: 'seqLit', type: { kind: 'seq', elem: type, max: exprs.length }, span: e.span, elems: exprs };
 }
 
@@ -65,11 +65,13 @@ export function recordLit(cx: Cx, e: ast.Expr & { kind: 'recordLit' }, expected:
   }
   const want = expected?.kind === 'record' ? expected : undefined;
   if (want) {
+    const before = cx.diags.length;
     const missing = want.fields.filter((f) => !seen.has(f.name)).map((f) => f.name);
     if (missing.length > 0) cx.diags.push(diag('KLP3010', e.span, { names: missing.join(', '), type: typeToString(want) }));
     for (const f of e.fields) {
       if (!want.fields.some((w) => w.name === f.name.name)) cx.diags.push(diag('KLP3006', f.name.span, { type: typeToString(want), name: f.name.name }));
     }
+    if (cx.diags.length > before) return poison(e.span); // the slot would only report the same mismatch again
   }
   // in the expected type's field order when it names the same fields
   const order = want && want.fields.length === seen.size && want.fields.every((f) => seen.has(f.name))

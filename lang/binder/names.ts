@@ -28,6 +28,7 @@ export function nameExpr(cx: Cx, id: ast.Ident): Expr {
   switch (sym.kind) {
     case 'var':
       if (!canReadState(cx, span, id.name, 'a shared variable')) return poison(span);
+      cx.g.varReads.add(sym.index);
       return { kind: 'var', index: sym.index, type: cx.g.varTypes[sym.index]!, span };
     case 'const': {
       const c = cx.g.consts.get(id.name);

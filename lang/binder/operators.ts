@@ -10,13 +10,20 @@ import { BOOL, intType, typeToString, type Type } from '../types.js';
 import * as arith from './arith.js';
 import { mismatch, unify } from './coerce.js';
 import { poison, type Cx } from './context.js';
-import { check, checkBool, checkInt, checkPair, checkSet, elemOf, requireSet } from './expr.js';
+import { check, checkPair, elemOf } from './expr.js';
 import { ERR, finiteDomainProblem, join } from './typeops.js';
 
 export function unary(cx: Cx, e: ast.Expr & { kind: 'unary' }): Expr {
-  if (e.op === 'not') return op('not', BOOL, [checkBool(cx, e.operand)], e.span);
-  const v = checkInt(cx, e.operand);
+  if (e.op === 'not') return op('not', BOOL, [operand(cx, e.operand, 'bool', 'not')], e.span);
+  const v = operand(cx, e.operand, 'int', '-');
   return op('neg', intOf(arith.neg(interval(v))), [v], e.span);
+}
+
+// An operand of `op`, which must be of the given kind (KLP3002 otherwise).
+function operand(cx: Cx, e: ast.Expr, kind: 'bool' | 'int' | 'set', o: string, v: Expr = check(cx, e, kind === 'bool' ? BOOL : undefined)): Expr {
+  if (v.type.kind === kind || v.type === ERR) return v;
+  cx.diags.push(diag('KLP3002', v.span, { op: o, actual: typeToString(v.type) }));
+  return poison(v.span);
 }
 
 const LOGIC = { '=>': 'implies', 'or': 'or', 'and': 'and' } as const;
@@ -27,11 +34,12 @@ const ARITH = {
 
 export function binary(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
   const o = e.op;
-  if (o === '=>' || o === 'or' || o === 'and') return op(LOGIC[o], BOOL, [checkBool(cx, e.left), checkBool(cx, e.right)], e.span);
-  if (o === '<' || o === '<=' || o === '>' || o === '>=') return op(COMPARE[o], BOOL, [checkInt(cx, e.left), checkInt(cx, e.right)], e.span);
+  const both = (kind: 'bool' | 'int') => [operand(cx, e.left, kind, o), operand(cx, e.right, kind, o)];
+  if (o === '=>' || o === 'or' || o === 'and') return op(LOGIC[o], BOOL, both('bool'), e.span);
+  if (o === '<' || o === '<=' || o === '>' || o === '>=') return op(COMPARE[o], BOOL, both('int'), e.span);
   if (o === '+' || o === '-' || o === '*' || o === '/' || o === '%') {
     const [name, f] = ARITH[o];
-    const a = checkInt(cx, e.left), b = checkInt(cx, e.right);
+    const [a, b] = both('int') as [Expr, Expr];
     return op(name, intOf(f(interval(a), interval(b))), [a, b], e.span);
   }
   if (o === '==' || o === '!=') return equality(cx, o === '==' ? 'eq' : 'ne', e);
@@ -48,13 +56,13 @@ function equality(cx: Cx, name: Op, e: ast.Expr & { kind: 'binary' }): Expr {
 
 function membership(cx: Cx, name: 'in' | 'notin', e: ast.Expr & { kind: 'binary' }): Expr {
   const x = check(cx, e.left);
-  const s = checkSet(cx, e.right, { kind: 'set', elem: x.type });
+  const s = operand(cx, e.right, 'set', name, check(cx, e.right, { kind: 'set', elem: x.type }));
   if (join(elemOf(s.type), x.type) === undefined) return (mismatch(cx, x, elemOf(s.type)), poison(e.span));
   return op(name, BOOL, [x, s], e.span);
 }
 
 function rangeSet(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
-  const lo = checkInt(cx, e.left), hi = checkInt(cx, e.right);
+  const lo = operand(cx, e.left, 'int', '..'), hi = operand(cx, e.right, 'int', '..');
   const l = lo.type as arith.Interval, h = hi.type as arith.Interval;
   // every element x has l.lo <= x <= h.hi; when l.lo > h.hi the set is always empty
   const elem = intType(l.lo, Math.max(l.lo, h.hi));
@@ -63,7 +71,7 @@ function rangeSet(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
 
 function setOp(cx: Cx, name: 'subseteq' | 'union' | 'diff' | 'inter', e: ast.Expr & { kind: 'binary' }): Expr {
   const [pa, pb] = checkPair(cx, e.left, e.right);
-  const a = requireSet(cx, pa), b = requireSet(cx, pb);
+  const a = operand(cx, e.left, 'set', name, pa), b = operand(cx, e.right, 'set', name, pb);
   const elem = join(elemOf(a.type), elemOf(b.type));
   if (elem === undefined) return (mismatch(cx, b, a.type), poison(e.span));
   const type = name === 'subseteq' ? BOOL : name === 'diff' ? a.type : setType(cx, elem, e.span);

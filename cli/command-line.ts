@@ -1,9 +1,11 @@
 // The command line as a pseudo source file, so that errors in arguments are diagnostics like any
 // other: `<command line>:1:22 - error KLP6002: ...`, the command line, `~~~` under the argument.
 
+import { COMMAND_LINE } from '../lang/binder/consts.js';
 import type { Span } from '../lang/span.js';
 
-export const COMMAND_LINE_FILE = '<command line>';
+// the binder's name for the command line, so that its --const diagnostics render here too
+export const COMMAND_LINE_FILE = COMMAND_LINE.file;
 
 export interface CommandLine {
   readonly text: string;

@@ -1,14 +1,15 @@
 // The part `check` and `compile` share: parse --const, make sure the spec path is a readable
-// file, load and type-check the spec, and check the --const names against it. Returns the
-// Program, or the exit code after the diagnostics have been reported.
+// file, then load and type-check the spec with the constants. Returns the Program, or the exit
+// code after the diagnostics have been reported.
 
 import fs from 'node:fs';
 import { diag, hasErrors, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { Program } from '../lang/program.js';
+import { COMMAND_LINE_FILE, type CommandLine } from './command-line.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
 import { errnoReason } from './errno.js';
 import type { Io } from './io.js';
-import { checkConstNames, parseConsts } from './options.js';
+import { parseConsts } from './options.js';
 import type { Pipeline } from './pipeline.js';
 
 export interface FrontOptions {
@@ -28,11 +29,10 @@ export async function loadSpec(spec: string, opts: FrontOptions, io: Io, pipelin
   const unreadable = readProblem(spec);
   if (unreadable !== undefined) return fail([diag('KLP5001', io.cmd.spanOf(spec), { path: spec, reason: unreadable })]);
   const loaded = await pipeline.load(spec, { consts: parsed.consts });
-  if (loaded.program === undefined || hasErrors(loaded.diagnostics)) return fail(loaded.diagnostics, loaded.sources);
-  const unknown = checkConstNames(opts.consts, loaded.program.constants.map((c) => c.name), io.cmd);
-  if (unknown.length > 0) return fail(unknown);
-  if (!opts.json && !opts.quiet) printDiagnostics(loaded.diagnostics, loaded.sources, io);
-  return { program: loaded.program, diagnostics: loaded.diagnostics };
+  const diags = loaded.diagnostics.map((d) => onArgument(d, opts.consts, io.cmd));
+  if (loaded.program === undefined || hasErrors(diags)) return fail(diags, loaded.sources);
+  if (!opts.json && !opts.quiet) printDiagnostics(diags, loaded.sources, io);
+  return { program: loaded.program, diagnostics: diags };
 }
 
 // Why `path` cannot be read as a spec, in the words of KLP5001, or undefined when it can.
@@ -44,4 +44,16 @@ function readProblem(path: string): string | undefined {
   } catch (e) {
     return errnoReason(e);
   }
+}
+
+// The binder reports bad --const values (unknown name, wrong type) at column 1 of the command
+// line, since it never sees the arguments; move each onto the argument its message quotes.
+function onArgument(d: Diagnostic, consts: readonly string[], cmd: CommandLine): Diagnostic {
+  if (d.span.file !== COMMAND_LINE_FILE || d.span.end > 0) return d;
+  for (const text of consts) {
+    const name = text.slice(0, text.indexOf('='));
+    if (d.message.includes(`'${text}'`)) return { ...d, span: cmd.spanOf(text) };
+    if (d.message.includes(`'${name}'`)) return { ...d, span: cmd.spanOf(text, name) };
+  }
+  return d;
 }

@@ -64,7 +64,9 @@ function traceRows(p: PropertyResult, trace: Trace): Row[] {
   const lanes = laneNames(trace);
   let before = trace.initial;
   const rows: Row[] = trace.steps.map((s, i) => {
-    const notes = stateChanges(before, s.state).map((c) => `${c.path} := ${formatValue(c.after)}`);
+    // the instance's own locals go without the `worker[1].` prefix: the column says whose they are
+    const own = `${s.instance}.`;
+    const notes = stateChanges(before, s.state).map((c) => `${c.path.startsWith(own) ? c.path.slice(own.length) : c.path} := ${formatValue(c.after)}`);
     before = s.state;
     return { num: String(i + 1), lane: lanes.indexOf(s.instance), label: s.label, notes };
   });

@@ -1,6 +1,7 @@
 // Command-line values that commander cannot check alone: `--const NAME=VALUE` (parsed into the
-// map lang/load.ts takes), and, once the spec is loaded, that every --const and --invariant
-// names something in it. Mistakes are diagnostics on the command line (KLP6xxx, exit 151).
+// map lang/load.ts takes; the binder then rejects unknown names and ill-typed values), and, once
+// the spec is loaded, that every --invariant names one of its invariants. Mistakes are
+// diagnostics on the command line (KLP6xxx, exit 151).
 
 import { InvalidArgumentError } from 'commander';
 import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
@@ -43,16 +44,6 @@ function malformedHint(text: string, value: string | undefined): string | undefi
   if (/^-?[0-9]+$/.test(value)) return `integers must lie within -${INT32_MAX}..${INT32_MAX}`;
   if (/^-?(0x|0b|0o)/i.test(value) || /^-?[0-9_.]+$/.test(value)) return 'write integers in plain decimal, like 3 or -1';
   return undefined;
-}
-
-// Every --const name must be a constant of the spec (`texts`: the well-formed --const values).
-export function checkConstNames(texts: readonly string[], known: readonly string[], cmd: CommandLine): Diagnostic[] {
-  const unknown = new Map<string, string>();
-  for (const text of texts) {
-    const name = text.slice(0, text.indexOf('='));
-    if (!known.includes(name) && !unknown.has(name)) unknown.set(name, text);
-  }
-  return [...unknown].map(([name, text]) => diag('KLP6001', cmd.spanOf(text, name), { name }, didYouMean(name, known)));
 }
 
 export function checkInvariantNames(names: readonly string[], known: readonly string[], cmd: CommandLine): Diagnostic[] {

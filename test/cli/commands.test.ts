@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { check, type CheckFlags } from '../../cli/check.js';
 import { compile } from '../../cli/compile.js';
+import { COMMAND_LINE } from '../../lang/binder/consts.js';
+import { diag } from '../../lang/diagnostics/diagnostic.js';
 import { diagnosticAt, fakePipeline, recordingIo } from './fake-pipeline.js';
 import * as samples from './samples.js';
 
@@ -58,13 +60,21 @@ describe('cli commands', () => {
     assert.ok(r.err.endsWith('\n1 error\n'));
   });
 
-  it('rejects an unknown or malformed --const with 151', async () => {
-    const unknown = await run({ const: ['NPATCH=2'] }, ['--const', 'NPATCH=2']);
-    assert.equal(unknown.code, 151);
-    assert.ok(unknown.err.includes('KLP6001'));
-    const malformed = await run({ const: ['NPATCHES'] }, ['--const', 'NPATCHES']);
-    assert.equal(malformed.code, 151);
-    assert.equal(malformed.pipeline.calls.load, undefined);
+  it('rejects a malformed --const with 151 before loading', async () => {
+    const r = await run({ const: ['NPATCHES'] }, ['--const', 'NPATCHES']);
+    assert.equal(r.code, 151);
+    assert.equal(r.pipeline.calls.load, undefined);
+    assert.ok(r.err.includes("error KLP6002: Malformed --const 'NPATCHES'"));
+  });
+
+  it("puts the binder's --const errors on their argument, with exit 151", async () => {
+    const unknown = diag('KLP6001', COMMAND_LINE, { name: 'NPATCH' });
+    const loaded = { program: undefined, diagnostics: [unknown] };
+    const r = await run({ const: ['N=1', 'NPATCH=2'] }, ['--const', 'N=1', '--const', 'NPATCH=2'], fakePipeline(samples.holds, loaded));
+    assert.equal(r.code, 151);
+    const line = `klpc check ${spec} --const N=1 --const NPATCH=2`;
+    assert.ok(r.err.startsWith(`<command line>:1:${line.indexOf('NPATCH=') + 1} - error KLP6001: Unknown constant 'NPATCH' in --const.`), r.err);
+    assert.ok(r.err.includes(`${' '.repeat(line.indexOf('NPATCH='))}~~~~~~\n`));
   });
 
   it('reports spec errors on stderr with exit 150, or as JSON with --json', async () => {

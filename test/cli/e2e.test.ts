@@ -1,0 +1,86 @@
+// End to end: the built binary on the small specs of test/fixtures/cli, through the real loader,
+// compiler and explorer. Pins exit codes and the full stdout/stderr (goldens, timings masked).
+// Skipped until the pipeline's modules are built.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expectGolden, repoRoot } from './golden.js';
+import { runKlpc, transcript } from './run-klpc.js';
+
+const built = (m: string) => fs.existsSync(path.join(repoRoot, 'dist', m));
+const pipelineBuilt = ['lang/load.js', 'compiler/build.js', 'runtime/explore.js'].every(built);
+
+describe('klpc end to end', function () {
+  this.timeout(60000);
+  before(function () {
+    if (!pipelineBuilt) this.skip();
+  });
+
+  const cases: [string, string[], number][] = [
+    ['holds', ['check', 'counter.klp'], 0],
+    ['invariant', ['check', 'lost-update.klp'], 12],
+    ['invariant-no-lanes', ['check', 'lost-update.klp', '--no-lanes'], 12],
+    ['invariant-quiet', ['check', 'lost-update.klp', '--quiet'], 12],
+    ['deadlock', ['check', 'lock-order.klp'], 11],
+    ['no-deadlock', ['check', 'lock-order.klp', '--no-deadlock'], 0],
+    ['assert', ['check', 'assert.klp'], 14],
+    ['spec-error', ['check', 'overflow.klp'], 75],
+    ['type-error', ['check', 'type-error.klp'], 150],
+    ['unknown-const', ['check', 'counter.klp', '--const', 'NN=3'], 151],
+    ['unknown-invariant', ['check', 'counter.klp', '--invariant', 'Bound'], 151],
+    ['const-override', ['check', 'counter.klp', '--const', 'N=3'], 0],
+    ['max-states', ['check', 'counter.klp', '--max-states', '3'], 10],
+    ['max-depth', ['check', 'counter.klp', '--max-depth', '1'], 10],
+  ];
+  for (const [name, args, code] of cases) {
+    it(`${name}: klpc ${args.join(' ')} exits ${code}`, () => {
+      const r = runKlpc(args);
+      expectGolden(`e2e-${name}.txt`, transcript(args, r));
+      assert.equal(r.code, code, r.stderr);
+      assert.ok(!r.stderr.includes('    at '), 'no stack trace');
+    });
+  }
+
+  it('--json prints one JSON document and nothing else', () => {
+    const r = runKlpc(['check', 'lost-update.klp', '--json']);
+    assert.equal(r.code, 12);
+    assert.equal(r.stderr, '');
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.exitCode, 12);
+    assert.equal(doc.complete, true);
+    const inv = doc.properties.find((p: { name: string }) => p.name === 'NoLostUpdate');
+    assert.equal(inv.verdict, 'violated');
+    assert.equal(inv.trace.steps.length, 4);
+    const diag = JSON.parse(runKlpc(['check', 'type-error.klp', '--json']).stdout);
+    assert.equal(diag.exitCode, 150);
+    assert.equal(diag.diagnostics[0].file, 'type-error.klp');
+  });
+
+  it('--itf writes the counterexample', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klpc-e2e-'));
+    try {
+      const file = path.join(dir, 'lost.itf.json');
+      assert.equal(runKlpc(['check', 'lost-update.klp', '--itf', file]).code, 12);
+      const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+      assert.equal(doc.states.length, 5);
+      assert.deepEqual(doc.states[4].count, { '#bigint': '1' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compile writes the generated module', function () {
+    if (!built('compiler/emit.js')) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klpc-e2e-'));
+    try {
+      const r = runKlpc(['compile', 'counter.klp', '-o', dir]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `${path.join(dir, 'counter.ts')}\n`);
+      assert.ok(fs.readFileSync(path.join(dir, 'counter.ts'), 'utf8').length > 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

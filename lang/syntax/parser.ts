@@ -155,7 +155,7 @@ class KlpParser extends ExpressionGrammar {
   });
 
   removeDecl = this.RULE('removeDecl', () => {
-    this.CONSUME1(Identifier, { LABEL: 'removeKeyword' });
+    this.CONSUME(Identifier, { LABEL: 'keyword' }); // `remove`, checked by the gate in `declaration`
     this.CONSUME(kw.invariant);
     this.CONSUME2(Identifier, { LABEL: 'name' });
     this.endOfDecl();

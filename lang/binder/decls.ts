@@ -17,7 +17,7 @@ export function bindInit(cx: Cx, v: ast.VarDecl, type: Type): Init {
   if (v.init.kind === 'value') {
     const e = check(cx, v.init.expr, type);
     const t = e.type;
-    if (t !== ERR && t.kind === 'int' && type.kind === 'int' && t.lo === t.hi && (t.lo < type.lo || t.lo > type.hi)) {
+    if (t !== ERR && type !== ERR && t.kind === 'int' && type.kind === 'int' && t.lo === t.hi && (t.lo < type.lo || t.lo > type.hi)) {
       cx.diags.push(diag('KLP3009', e.span, { value: t.lo, name: v.name.name, type: typeToString(type) }));
     }
     return { kind: 'value', expr: coerce(cx, e, type) };

@@ -53,13 +53,18 @@ function unknownName(cx: Cx, id: ast.Ident): Expr {
   const candidates = [...boundNames(cx), ...(cx.proc?.locals.keys() ?? []), ...valueNames(cx)];
   if (cx.proc?.decl.param) candidates.push(cx.proc.decl.param.name.name);
   const near = closest(id.name, candidates);
-  cx.diags.push(diag('KLP2001', id.span, { name: id.name }, near === undefined ? {} : { hint: `did you mean '${near}'?` }));
+  const owner = cx.g.procs.find((p) => p.locals.has(id.name));
+  const hint = near !== undefined ? `did you mean '${near}'?`
+    : owner && `'${id.name}' is a local variable of process ${owner.decl.name.name}: write ${owner.decl.name.name}${owner.paramType ? '[i]' : ''}.${id.name}`;
+  cx.diags.push(diag('KLP2001', id.span, { name: id.name }, hint === undefined ? {} : { hint }));
   return poison(id.span);
 }
 
+// Global value names, variables first: in expression position a variable is the likelier intent.
 function valueNames(cx: Cx): string[] {
-  const kinds = new Set(['var', 'const', 'member', 'enum', 'type']);
-  return [...cx.g.names].filter(([, s]) => kinds.has(s.kind)).map(([n]) => n);
+  const order = ['var', 'const', 'member', 'enum', 'type'];
+  return [...cx.g.names].filter(([, s]) => order.includes(s.kind))
+    .sort(([, a], [, b]) => order.indexOf(a.kind) - order.indexOf(b.kind)).map(([n]) => n);
 }
 
 export function selfExpr(cx: Cx, span: Span): Expr {

@@ -22,7 +22,8 @@ export function unary(cx: Cx, e: ast.Expr & { kind: 'unary' }): Expr {
 // An operand of `op`, which must be of the given kind (KLP3002 otherwise).
 function operand(cx: Cx, e: ast.Expr, kind: 'bool' | 'int' | 'set', o: string, v: Expr = check(cx, e, kind === 'bool' ? BOOL : undefined)): Expr {
   if (v.type.kind === kind || v.type === ERR) return v;
-  cx.diags.push(diag('KLP3002', v.span, { op: o, actual: typeToString(v.type) }));
+  const hint = v.type.kind === 'seq' && (o === 'in' || o === 'notin') ? { hint: 'for a sequence, use contains(s, x)' } : {};
+  cx.diags.push(diag('KLP3002', v.span, { op: o, actual: typeToString(v.type) }, hint));
   return poison(v.span);
 }
 

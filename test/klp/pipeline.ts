@@ -55,9 +55,11 @@ export interface Run {
   readonly reference: RefResult;
 }
 
-export async function loadSpec(spec: string, npatches: number): Promise<Program> {
+export type Consts = ReadonlyMap<string, number>;
+
+export async function loadSpec(spec: string, consts: Consts): Promise<Program> {
   const s = await loadStages();
-  const loaded = await s.loadProgram(path.join(specDir, spec), { consts: new Map([['NPATCHES', npatches]]) });
+  const loaded = await s.loadProgram(path.join(specDir, spec), { consts: new Map(consts) });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.program || errors.length > 0) {
     throw new Error(`${spec}: ${errors.map((d) => `${d.code} ${d.message}`).join('; ')}`);
@@ -65,9 +67,9 @@ export async function loadSpec(spec: string, npatches: number): Promise<Program>
   return loaded.program;
 }
 
-export async function runSpec(spec: string, npatches: number): Promise<Run> {
+export async function runSpec(spec: string, consts: Consts): Promise<Run> {
   const s = await loadStages();
-  const program = await loadSpec(spec, npatches);
+  const program = await loadSpec(spec, consts);
   const model = await s.buildModel(program);
   return { result: s.explore(model, { deadlock: true }), reference: s.check(program, { deadlock: true }) };
 }

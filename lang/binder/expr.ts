@@ -100,10 +100,7 @@ export function checkInt(cx: Cx, e: ast.Expr): Expr {
 }
 
 export function checkSet(cx: Cx, e: ast.Expr, expected?: Type): Expr {
-  return requireSet(cx, check(cx, e, expected));
-}
-
-export function requireSet(cx: Cx, v: Expr): Expr {
+  const v = check(cx, e, expected);
   return v.type.kind === 'set' || v.type === ERR ? v : report(cx, v, 'a set');
 }
 

@@ -33,7 +33,7 @@ function callsIn(e: ast.Expr): string[] {
   return [...here, ...subExprs(e).flatMap(callsIn)];
 }
 
-export function subExprs(e: ast.Expr): ast.Expr[] {
+function subExprs(e: ast.Expr): ast.Expr[] {
   switch (e.kind) {
     case 'int': case 'bool': case 'none': case 'self': case 'name': return [];
     case 'unary': return [e.operand];

@@ -93,7 +93,7 @@ function inner(s: ast.Stmt): ast.Stmt {
 }
 
 // True when every path through `s` ends in a goto.
-export function alwaysEnds(s: ast.Stmt): boolean {
+function alwaysEnds(s: ast.Stmt): boolean {
   const ends = (b: ast.Block | undefined) => b !== undefined && b.stmts.some(alwaysEnds);
   switch (s.kind) {
     case 'goto': return true;

@@ -76,7 +76,7 @@ export function children(s: ast.Stmt, inside: 'for' | 'choose' | undefined): [re
   }
 }
 
-export function firstLabel(stmts: readonly ast.Stmt[]): ast.Ident | undefined {
+function firstLabel(stmts: readonly ast.Stmt[]): ast.Ident | undefined {
   for (const s of stmts) {
     if (s.kind === 'label') return s.name;
     for (const [body] of children(s, undefined)) {
@@ -87,6 +87,6 @@ export function firstLabel(stmts: readonly ast.Stmt[]): ast.Ident | undefined {
   return undefined;
 }
 
-export function containsLabel(stmts: readonly ast.Stmt[]): boolean {
+function containsLabel(stmts: readonly ast.Stmt[]): boolean {
   return firstLabel(stmts) !== undefined;
 }

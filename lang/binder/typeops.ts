@@ -8,32 +8,11 @@ import { BOOL, domainSize, intType, isScalarDomain, typeToString, type Type } fr
 // Compared by identity: a poisoned expression's type.
 export const ERR: Type = Object.freeze({ kind: 'int', lo: 0, hi: 0 }) as Type;
 
-export const MAX_SET_DOMAIN = 1024;
+const MAX_SET_DOMAIN = 1024;
 
-export function isErr(t: Type): boolean {
-  return t === ERR;
-}
-
-export function hasErr(t: Type): boolean {
-  if (t === ERR) return true;
-  switch (t.kind) {
-    case 'set': return hasErr(t.elem);
-    case 'seq': return hasErr(t.elem);
-    case 'option': return hasErr(t.inner);
-    case 'map': return hasErr(t.key) || hasErr(t.value);
-    case 'record': return t.fields.some((f) => hasErr(f.type));
-    default: return false;
-  }
-}
-
+// Enum names are unique within a program, so the rendered form identifies a type.
 export function typeEquals(a: Type, b: Type): boolean {
-  return typeToString(a) === typeToString(b) && sameEnums(a, b);
-}
-
-// typeToString names an enum by its name only; enum names are unique, so this is a formality
-// that keeps typeEquals honest for synthetic types in tests.
-function sameEnums(a: Type, b: Type): boolean {
-  return a.kind !== 'enum' || b.kind !== 'enum' || a.members.length === b.members.length;
+  return typeToString(a) === typeToString(b);
 }
 
 // The least type containing both, or undefined when their shapes differ. T joined with U? is

@@ -4,7 +4,7 @@
 // step label already says where the instance went.
 
 import type { DecodedState, Value } from '../runtime/value.js';
-import { formatValue, isMap, isRecord, type RecordValue, sameValue } from './values.js';
+import { formatValue, isMap, isRecord, sameValue } from './values.js';
 
 export interface Change {
   readonly path: string;
@@ -29,17 +29,29 @@ export function stateChanges(before: DecodedState, after: DecodedState): Change[
 
 function diffValue(path: string, a: Value | undefined, b: Value, out: Change[]): void {
   if (a !== undefined && sameValue(a, b)) return;
-  if (a !== undefined && isMap(a) && isMap(b) && sameKeyList(a['#map'].map((e) => e[0]), b['#map'].map((e) => e[0]))) {
-    b['#map'].forEach(([k, v], i) => diffValue(`${path}[${formatValue(k)}]`, a['#map'][i]![1], v, out));
-  } else if (a !== undefined && isRecord(a) && isRecord(b) && sameKeyList(Object.keys(a), Object.keys(b))) {
-    for (const [f, v] of Object.entries(b)) diffValue(`${path}.${f}`, (a as RecordValue)[f], v, out);
+  const ca = a === undefined ? undefined : children(path, a);
+  const cb = children(path, b);
+  if (ca !== undefined && cb !== undefined && ca.length > 0 && ca.length === cb.length && ca.every(([p], i) => p === cb[i]![0])) {
+    cb.forEach(([p, v], i) => diffValue(p, ca[i]![1], v, out));
   } else {
     out.push({ path, before: a, after: b });
   }
 }
 
-function sameKeyList(a: readonly Value[], b: readonly Value[]): boolean {
-  return a.length === b.length && a.every((k, i) => sameValue(k, b[i]!));
+// The entries of a map or a record as (path, value) pairs, `m[k]` and `r.f`; undefined for
+// other values.
+export function children(path: string, v: Value): [string, Value][] | undefined {
+  if (isMap(v)) return v['#map'].map(([k, x]) => [`${path}[${formatValue(k)}]`, x]);
+  if (isRecord(v)) return Object.entries(v).map(([f, x]) => [`${path}.${f}`, x]);
+  return undefined;
+}
+
+// `path = value` lines for a value, split into its entries (recursively) while too wide.
+export function entryLines(path: string, v: Value, width: number): string[] {
+  const line = `${path} = ${formatValue(v)}`;
+  const kids = children(path, v);
+  if (line.length <= width || kids === undefined || kids.length === 0) return [line];
+  return kids.flatMap(([p, x]) => entryLines(p, x, width));
 }
 
 // Instances that are not finished in state `s`, with the label each waits at (for deadlocks).

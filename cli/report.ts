@@ -1,12 +1,13 @@
-// The human report of a search: each counterexample (numbered steps, then lanes), then the
-// verdict lines and totals last, so that the verdict is what stays on screen after a long trace.
+// The human report of a search: each counterexample (numbered steps, then lanes; a trace already
+// printed for another property is referred to, not repeated), then the verdict lines and totals
+// last, so that the verdict is what stays on screen after a long trace.
 // In: SearchResult and the model's metadata (for step names). Out: text ending with a newline.
 
 import type { ModelMeta } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import { lanesLines } from './lanes.js';
 import type { Style } from './style.js';
-import { traceLines } from './trace-text.js';
+import { sameTraceLines, traceLines } from './trace-text.js';
 import { totalsLine, verdictLines } from './verdicts.js';
 
 export interface ReportOptions {
@@ -21,9 +22,17 @@ export function humanReport(result: SearchResult, meta: ModelMeta, opts: ReportO
     return failing.map((l) => `${l}\n`).join('');
   }
   const blocks: string[][] = [];
+  const shown = new Map<string, string>(); // the steps of each trace printed -> its property
   for (const p of result.properties) {
     if (p.verdict !== 'violated' || p.trace === undefined) continue;
-    blocks.push(traceLines(p, p.trace, style));
+    const key = JSON.stringify([p.trace.initial, p.trace.steps.map((s) => s.step)]);
+    const same = shown.get(key);
+    if (same !== undefined) {
+      blocks.push(sameTraceLines(p, p.trace, same, style));
+      continue;
+    }
+    shown.set(key, p.name);
+    blocks.push(traceLines(p, p.trace, opts.width, style));
     const lanes = opts.lanes ? lanesLines(p, p.trace, opts.width, style) : [];
     if (lanes.length > 0) blocks.push(lanes);
   }

@@ -1,19 +1,20 @@
 // A counterexample as numbered steps: step 0 lists every variable of the initial state, each
 // later step only what it changed (`klp_patches: [1, 2] -> [1, 2, 3]`), then what went wrong.
+// A map or record too wide for the terminal is listed entry by entry (`obj[1].mod = none`).
 // In: a violated PropertyResult with its trace. Out: lines, no trailing newline.
 
 import type { PropertyResult, Trace } from '../runtime/result.js';
-import { dataEntries, pendingInstances, stateChanges } from './changes.js';
+import { dataEntries, entryLines, pendingInstances, stateChanges } from './changes.js';
 import type { Style } from './style.js';
 import { formatValue } from './values.js';
 import { traceHeading } from './verdicts.js';
 
-export function traceLines(p: PropertyResult, trace: Trace, style: Style): string[] {
+export function traceLines(p: PropertyResult, trace: Trace, width: number, style: Style): string[] {
   const numWidth = String(trace.steps.length).length;
   const num = (i: number) => `  ${String(i).padStart(numWidth)}  `;
   const detail = ' '.repeat(numWidth + 6);
   const lines = [style.bold(traceHeading(p)), `${num(0)}${style.dim('initial state')}`];
-  for (const [k, v] of dataEntries(trace.initial)) lines.push(`${detail}${k} = ${formatValue(v)}`);
+  for (const [k, v] of dataEntries(trace.initial)) lines.push(...entryLines(k, v, width - detail.length).map((l) => detail + l));
   let before = trace.initial;
   trace.steps.forEach((s, i) => {
     lines.push(`${num(i + 1)}${style.accent(s.instance)}  ${s.label}`);
@@ -27,6 +28,12 @@ export function traceLines(p: PropertyResult, trace: Trace, style: Style): strin
   });
   lines.push(`${' '.repeat(numWidth + 4)}${style.bad('✗')} ${failureText(p, trace)}`);
   return lines;
+}
+
+// A trace with the same steps as the one printed for property `other`.
+export function sameTraceLines(p: PropertyResult, trace: Trace, other: string, style: Style): string[] {
+  const indent = ' '.repeat(String(trace.steps.length).length + 4);
+  return [style.bold(traceHeading(p)), `${indent}${style.dim(`the same steps as for ${other} above`)}`, `${indent}${style.bad('✗')} ${failureText(p, trace)}`];
 }
 
 // What went wrong after the last state, in one line.

@@ -51,13 +51,18 @@ export function formatInt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
+// Small specs finish in milliseconds, where `0.00 s` would say nothing.
+export function formatSeconds(seconds: number): string {
+  return seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(2)} s`;
+}
+
 export function totalsLine(result: SearchResult): string {
   const s = result.stats;
   const parts = [
     `${formatInt(s.distinct)} distinct states`,
     `${formatInt(s.transitions)} transitions`,
     `depth ${s.depth}`,
-    `${s.seconds.toFixed(2)} s`,
+    formatSeconds(s.seconds),
     `${formatInt(s.statesPerSecond)} states/s`,
   ];
   const tail = result.complete ? 'complete search' : `incomplete search: ${result.incompleteReason ?? 'stopped early'}`;

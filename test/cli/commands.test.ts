@@ -33,7 +33,7 @@ describe('cli commands', () => {
   it('prints the report on stdout and exits 12 for an invariant violation', async () => {
     const r = await run({});
     assert.equal(r.code, 12);
-    assert.ok(r.out.includes('✗ StackOrder     violated (5 steps)'));
+    assert.ok(r.out.includes('✗ StackOrder      violated (5 steps)'));
     assert.ok(r.out.includes('# StackOrder violated'));
     assert.equal(r.err, '');
   });
@@ -114,7 +114,7 @@ describe('cli commands', () => {
     const doc = JSON.parse(r.out);
     assert.equal(doc.exitCode, 12);
     assert.equal(doc.version, '9.9.9');
-    assert.deepEqual(doc.properties.map((p: { verdict: string }) => p.verdict), ['violated', 'holds', 'holds', 'holds']);
+    assert.deepEqual(doc.properties.map((p: { verdict: string }) => p.verdict), ['violated', 'holds', 'violated', 'holds', 'holds']);
     assert.deepEqual(doc.properties[0].trace.steps[4].changes.at(-1), { path: 'func_stack[b]', before: [3], after: [2, 1, 3] });
     assert.equal(r.err, '');
   });

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expectGolden, repoRoot } from './golden.js';
-import { runKlpc, transcript } from './run-klpc.js';
+import { spawnSync } from 'node:child_process';
+import { expectGolden, fixturesDir, repoRoot } from './golden.js';
+import { klpcJs, runKlpc, transcript } from './run-klpc.js';
 
 const built = (m: string) => fs.existsSync(path.join(repoRoot, 'dist', m));
 const pipelineBuilt = ['lang/load.js', 'compiler/build.js', 'runtime/explore.js'].every(built);
@@ -69,6 +70,18 @@ describe('klpc end to end', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('colours a terminal, unless NO_COLOR', function () {
+    if (!fs.existsSync('/usr/bin/script')) this.skip();
+    // script(1) runs klpc on a pseudo-terminal
+    const onTty = (env: NodeJS.ProcessEnv) =>
+      spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${klpcJs}" check lock-order.klp`, '/dev/null'], { cwd: fixturesDir, encoding: 'utf8', env }).stdout;
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    assert.ok(onTty(env).includes('\x1b[31m✗\x1b[39m \x1b[1mdeadlock'));
+    assert.ok(!onTty({ ...env, NO_COLOR: '1' }).includes('\x1b['));
   });
 
   it('compile writes the generated module', function () {

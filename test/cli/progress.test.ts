@@ -1,8 +1,9 @@
 // The live progress line: written in place on stderr when enabled, erased at the end, absent
-// otherwise (pipes, --json, --quiet).
+// otherwise (pipes, --json, --quiet). And when a stream gets colours.
 
 import assert from 'node:assert/strict';
 import { progressLine } from '../../cli/progress.js';
+import { colorEnabled } from '../../cli/style.js';
 import { recordingIo } from './fake-pipeline.js';
 
 describe('cli progress', () => {
@@ -29,4 +30,23 @@ describe('cli progress', () => {
     progressLine(io, true).done();
     assert.deepEqual(io.stderr, []);
   });
+});
+
+describe('cli colours', () => {
+  const tty = { isTTY: true };
+  const pipe = { isTTY: false };
+  const cases: [string, { isTTY: boolean }, NodeJS.ProcessEnv, boolean][] = [
+    ['a terminal', tty, {}, true],
+    ['a pipe', pipe, {}, false],
+    ['a pipe under CI (unlike picocolors)', pipe, { CI: 'true' }, false],
+    ['a dumb terminal', tty, { TERM: 'dumb' }, false],
+    ['NO_COLOR on a terminal', tty, { NO_COLOR: '1' }, false],
+    ['an empty NO_COLOR', tty, { NO_COLOR: '' }, true],
+    ['FORCE_COLOR on a pipe', pipe, { FORCE_COLOR: '1' }, true],
+    ['FORCE_COLOR=0 on a terminal', tty, { FORCE_COLOR: '0' }, false],
+    ['NO_COLOR over FORCE_COLOR', pipe, { NO_COLOR: '1', FORCE_COLOR: '1' }, false],
+  ];
+  for (const [what, stream, env, expected] of cases) {
+    it(`${expected ? 'colours' : 'does not colour'} ${what}`, () => assert.equal(colorEnabled(stream, env), expected));
+  }
 });

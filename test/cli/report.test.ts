@@ -21,6 +21,12 @@ describe('cli report', () => {
     });
   }
 
+  it('prints a trace shared by two properties once', () => {
+    const text = humanReport(samples.violated, samples.meta, opts, plainStyle);
+    assert.equal(text.split('  1  loader  add_unformed').length, 2);
+    assert.ok(text.includes('Invariant NoDoubleEnable is violated after 5 steps:\n     the same steps as for StackOrder above\n'));
+  });
+
   it('omits the lanes with --no-lanes', () => {
     const text = humanReport(samples.violated, samples.meta, { ...opts, lanes: false }, plainStyle);
     assert.ok(!text.includes('# StackOrder violated'));
@@ -28,7 +34,10 @@ describe('cli report', () => {
   });
 
   it('prints only what does not hold with --quiet', () => {
-    assert.equal(humanReport(samples.violated, samples.meta, { ...opts, quiet: true }, plainStyle), '✗ StackOrder     violated (5 steps)\n');
+    assert.equal(
+      humanReport(samples.violated, samples.meta, { ...opts, quiet: true }, plainStyle),
+      '✗ StackOrder      violated (5 steps)\n✗ NoDoubleEnable  violated (5 steps)\n',
+    );
     assert.equal(humanReport(samples.holds, samples.meta, { ...opts, quiet: true }, plainStyle), '');
   });
 

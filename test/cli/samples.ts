@@ -85,6 +85,7 @@ export const violated: SearchResult = {
   properties: [
     { name: 'StackOrder', kind: 'invariant', verdict: 'violated', trace: race1 },
     { name: 'GoingCoverage', kind: 'invariant', verdict: 'holds' },
+    { name: 'NoDoubleEnable', kind: 'invariant', verdict: 'violated', trace: race1 }, // printed once
     { name: 'deadlock', kind: 'deadlock', verdict: 'holds' },
     { name: 'spec errors', kind: 'specError', verdict: 'holds' },
   ],

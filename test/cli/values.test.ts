@@ -1,7 +1,7 @@
 // Value rendering in the spec language's notation, and the per-path changes between states.
 
 import assert from 'node:assert/strict';
-import { pendingInstances, stateChanges } from '../../cli/changes.js';
+import { entryLines, pendingInstances, stateChanges } from '../../cli/changes.js';
 import { formatValue } from '../../cli/values.js';
 import type { Value } from '../../runtime/value.js';
 
@@ -52,6 +52,14 @@ describe('cli changes', () => {
 
   it('marks a key missing before as new', () => {
     assert.deepEqual(paths({}, { x: 1 }), ['x: 1']);
+  });
+
+  it('splits a value too wide for a line into its entries', () => {
+    const obj = { '#map': [[1, { state: 'ENABLED', mod: 'M' }], [2, { state: 'DISABLED', mod: 'M' }]] } as Value;
+    assert.deepEqual(entryLines('obj', obj, 80), ['obj = [1 |-> {state: ENABLED, mod: M}, 2 |-> {state: DISABLED, mod: M}]']);
+    assert.deepEqual(entryLines('obj', obj, 40), ['obj[1] = {state: ENABLED, mod: M}', 'obj[2] = {state: DISABLED, mod: M}']);
+    assert.deepEqual(entryLines('obj', obj, 20), ['obj[1].state = ENABLED', 'obj[1].mod = M', 'obj[2].state = DISABLED', 'obj[2].mod = M']);
+    assert.deepEqual(entryLines('s', [1, 2, 3], 3), ['s = [1, 2, 3]']);
   });
 
   it('finds the instances that are not done', () => {

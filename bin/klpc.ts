@@ -3,11 +3,11 @@
 // errors exit 2 (commander's messages), a bug in klpc exits 255 with its stack trace.
 
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option, type OptionValues } from 'commander';
+import { Command, Option, type OptionValues } from 'commander';
 import type { CheckFlags } from '../cli/check.js';
 import { commandLine } from '../cli/command-line.js';
 import { DEFAULT_OUT_DIR } from '../cli/compile.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import { quietOnClosedPipe, thrownExitCode } from '../cli/fatal.js';
 import { processIo } from '../cli/io.js';
 import { collect, integerOption } from '../cli/options.js';
 import { nodePipeline } from '../cli/pipeline.js';
@@ -71,16 +71,9 @@ Exit codes: 0 all properties hold, 10 incomplete search (bound hit), 11 deadlock
 violated, 14 assert failed, 75 spec error, 150 spec has errors, 151 bad command-line input,
 2 usage error, 255 internal error.`);
 
+quietOnClosedPipe(process.stdout);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  process.exitCode = exitCodeOf(e);
-}
-
-function exitCodeOf(e: unknown): number {
-  if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-  const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  io.err(`${io.errStyle.error('klpc: internal error')}: ${stack}\n`);
-  io.err('This is a bug in klpc. Please report it with the spec and the command line that triggered it.\n');
-  return ExitCode.internal;
+  process.exitCode = thrownExitCode(e, io);
 }

@@ -28,8 +28,8 @@ interface Row {
   readonly distinct: Readonly<Record<Config, number>>;
 }
 
-// Counts: klpc output, equal to test/reference's checker (asserted below) and to a separate
-// hand-written Python BFS of the same model written while the pipeline was being built.
+// Counts: klpc output, equal to test/reference's checker (asserted below); those of prefix,
+// postfix and ignore-going also equal a separate Python BFS written before the pipeline existed.
 const table: readonly Row[] = [
   {
     spec: 'prefix.klp',
@@ -47,10 +47,14 @@ const table: readonly Row[] = [
     distinct: { 'NPATCHES=2': 47, 'NPATCHES=3': 47, 'NPATCHES=3 NPRE=1': 329, 'NPATCHES=3 NPRE=0': 2801 },
   },
   {
-    // the fix with the 2016 call sites: same transitions, so the same states as postfix
+    spec: 'load-failure.klp',
+    verdicts: { StackOrder: H, NoDanglingModule: V, GoingCoverage: H, NoDoubleEnable: H, deadlock: H },
+    distinct: { 'NPATCHES=2': 90, 'NPATCHES=3': 90, 'NPATCHES=3 NPRE=1': 534, 'NPATCHES=3 NPRE=0': 4262 },
+  },
+  {
     spec: 'direct-calls.klp',
     verdicts: { StackOrder: H, NoDanglingModule: H, GoingCoverage: H, NoDoubleEnable: H, deadlock: H },
-    distinct: { 'NPATCHES=2': 33, 'NPATCHES=3': 33, 'NPATCHES=3 NPRE=1': 165, 'NPATCHES=3 NPRE=0': 1133 },
+    distinct: { 'NPATCHES=2': 81, 'NPATCHES=3': 81, 'NPATCHES=3 NPRE=1': 405, 'NPATCHES=3 NPRE=0': 2781 },
   },
 ];
 
@@ -138,6 +142,12 @@ describe('klp family (specs/klp)', function () {
       assert.ok(at('unloader.klp_going') >= 0 && at(`${racer}.register`) > at('unloader.klp_going'));
       assert.ok(at('unloader.free') > at(`${racer}.register`));
       assert.equal(names.at(-1), 'unloader.free');
+    });
+
+    it(`load-failure NPATCHES=${n}: NoDanglingModule fails when the load fails after klp_coming`, async () => {
+      const names = stepNames(counterexample((await run('load-failure.klp', config)).result, 'NoDanglingModule'));
+      assert.deepEqual(names.slice(-3), ['loader.klp_coming', 'loader.parse_args', 'loader.unlink_mod']);
+      assert.ok(!names.some((s) => s.startsWith('unloader.')), 'the GOING notifier never runs');
     });
 
     it(`ignore-going NPATCHES=${n}: GoingCoverage fails for a patch enabled between stop and exit`, async () => {

@@ -22,11 +22,16 @@ export function coerce(cx: Cx, v: Expr, slot: Type): Expr {
 }
 
 export function mismatch(cx: Cx, v: Expr, slot: Type): Expr {
-  cx.diags.push(diag('KLP3001', v.span, { expected: typeToString(slot), actual: typeToString(v.type) }, hint(slot, v.type)));
+  const actual = v.kind === 'none' ? "'none'" : typeToString(v.type);
+  cx.diags.push(diag('KLP3001', v.span, { expected: typeToString(slot), actual }, hint(slot, v)));
   return poison(v.span);
 }
 
-function hint(slot: Type, actual: Type): { hint?: string } {
+export const NONE_HINT = "'none' is only a value of an option type (T?)";
+
+function hint(slot: Type, v: Expr): { hint?: string } {
+  const actual = v.type;
+  if (v.kind === 'none') return { hint: NONE_HINT };
   if (actual.kind === 'option' && slot.kind !== 'option' && join(slot, actual.inner)) {
     return { hint: 'this is an option: use unwrap(...) to get its value, or is_some(...) to test it' };
   }

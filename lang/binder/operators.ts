@@ -8,7 +8,7 @@ import type { Expr, Op } from '../program.js';
 import type { Span } from '../span.js';
 import { BOOL, intType, typeToString, type Type } from '../types.js';
 import * as arith from './arith.js';
-import { mismatch, unify } from './coerce.js';
+import { mismatch, NONE_HINT, unify } from './coerce.js';
 import { poison, type Cx } from './context.js';
 import { check, checkPair, elemOf } from './expr.js';
 import { ERR, finiteDomainProblem, join } from './typeops.js';
@@ -52,6 +52,12 @@ export function binary(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
 function equality(cx: Cx, name: Op, e: ast.Expr & { kind: 'binary' }): Expr {
   const [a, b] = checkPair(cx, e.left, e.right);
   if (join(a.type, b.type) === undefined) return (mismatch(cx, b, a.type), poison(e.span));
+  // `x == none` with x not an option would silently always be false
+  const plain = [a, b].find((v) => v.type.kind !== 'option' && v.type !== ERR);
+  if (plain && (a.kind === 'none' || b.kind === 'none')) {
+    cx.diags.push(diag('KLP3001', plain.span, { expected: 'an option (T?)', actual: typeToString(plain.type) }, { hint: NONE_HINT }));
+    return poison(e.span);
+  }
   return op(name, BOOL, unify(cx, [a, b]).exprs, e.span);
 }
 

@@ -62,6 +62,8 @@ describe('binder: names', () => {
     ['process q { var l: 0..1 = x\n s: skip; }', 'KLP3004', undefined],
     ['fn f(a: 0..1): bool = loader@start', 'KLP2016', undefined],
     ['invariant T: 1 in [1]', 'KLP3002', 'for a sequence, use contains(s, x)'],
+    ['invariant T: x == none', 'KLP3001', "'none' is only a value of an option type (T?)"],
+    ['var y: 0..3 = none\ninvariant U: y == 0', 'KLP3001', "'none' is only a value of an option type (T?)"],
   ];
   for (const [src, code, hint] of ERRORS) {
     it(`${src.split('\n')[0]} -> ${code}`, () => {

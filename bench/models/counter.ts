@@ -1,8 +1,7 @@
-// Hand-written model of K processes each incrementing a shared counter R times, non-atomically:
-//   var x: 0..K*R;  process proc(i) { var tmp: 0..K*R;  var n: 0..R-1 = 0;
-//     read: tmp := x;  write: x := tmp + 1; if n < R - 1 { n := n + 1; goto read; } }
-// Slots: [x, pc[0..K), tmp[0..K), n[0..K)] with pc 0 = read, 1 = write, 2 = done. Invariant
-// `Bounded` (x <= K*R) holds; the write step checks x's domain like generated code would.
+// Hand-written model of specs/examples/counter.klp (the lost-update race): K threads each do
+// `x++` ROUNDS times, non-atomically: `read: while n < ROUNDS { tmp := x; write: x := tmp + 1;
+// n := n + 1; }`. Slots: [x, pc[K], n[K], tmp[K]] with pc 0 read, 1 write, 2 done. The invariant
+// NoLostUpdate (all done => x == K * ROUNDS) is violated; `write` checks x's domain (site 0).
 
 import type { CompiledModel, ModelMeta, Sink } from '../../runtime/model.js';
 import type { DecodedState } from '../../runtime/value.js';
@@ -20,32 +19,31 @@ export class CounterModel implements CompiledModel {
   readonly words: number;
   readonly invariants: readonly ((s: Int32Array) => boolean)[];
   private readonly layout: Layout;
-
   private readonly max: number;
 
   constructor(
     readonly k: number,
-    readonly rounds = 1,
+    readonly rounds: number,
   ) {
     const file = 'counter.klp';
-    const { instances, steps } = processMeta(file, 'proc', k, ['read', 'write']);
+    const { instances, steps } = processMeta(file, 'inc', k, ['read', 'write']);
+    this.max = k * rounds;
     this.meta = {
-      name: rounds === 1 ? `counter${k}` : `counter${k}x${rounds}`,
+      name: `counter K=${k} ROUNDS=${rounds}`,
       instances,
       steps,
-      invariants: [{ name: 'Bounded', loc: loc(file, 2) }],
-      sites: [{ kind: 'domain', message: `value {value} outside 0..${k * rounds} (assigning to x)`, loc: loc(file, 11) }],
+      invariants: [{ name: 'NoLostUpdate', loc: loc(file, 32) }],
+      sites: [{ kind: 'domain', message: `value {value} outside 0..${this.max} (assigning to x)`, loc: loc(file, 25) }],
       vars: ['x'],
     };
-    this.max = k * rounds;
     this.slots = 1 + 3 * k;
     const ranges: [number, number][] = [[0, this.max]];
     for (let i = 0; i < k; i++) ranges.push([0, 2]);
+    for (let i = 0; i < k; i++) ranges.push([0, rounds]);
     for (let i = 0; i < k; i++) ranges.push([0, this.max]);
-    for (let i = 0; i < k; i++) ranges.push([0, rounds - 1]);
     this.layout = new Layout(ranges);
     this.words = this.layout.words;
-    this.invariants = [(s) => s[0]! <= this.max];
+    this.invariants = [(s) => !this.allDone(s) || s[0] === this.max];
   }
 
   init(next: Int32Array, sink: Sink): void {
@@ -59,24 +57,23 @@ export class CounterModel implements CompiledModel {
       const pc = cur[1 + i]!;
       if (pc === READ) {
         copy(cur, next);
-        next[1 + i] = WRITE;
-        next[1 + k + i] = cur[0]!;
+        if (cur[1 + k + i]! < this.rounds) {
+          next[1 + 2 * k + i] = cur[0]!;
+          next[1 + i] = WRITE;
+        } else {
+          next[1 + i] = DONE;
+        }
         sink.emit(2 * i);
       } else if (pc === WRITE) {
-        const v = cur[1 + k + i]! + 1;
+        const v = cur[1 + 2 * k + i]! + 1;
         if (v > this.max) {
           sink.fail(2 * i + 1, 0, v);
           continue;
         }
         copy(cur, next);
         next[0] = v;
-        const n = cur[1 + 2 * k + i]!;
-        if (n < this.rounds - 1) {
-          next[1 + 2 * k + i] = n + 1;
-          next[1 + i] = READ;
-        } else {
-          next[1 + i] = DONE;
-        }
+        next[1 + k + i] = cur[1 + k + i]! + 1;
+        next[1 + i] = READ;
         sink.emit(2 * i + 1);
       }
     }
@@ -96,11 +93,12 @@ export class CounterModel implements CompiledModel {
   }
 
   decode(s: Int32Array): DecodedState {
+    const k = this.k;
     const out: Record<string, number | string> = { x: s[0]! };
-    for (let i = 0; i < this.k; i++) {
-      out[`proc[${i}].pc`] = PCS[s[1 + i]!]!;
-      out[`proc[${i}].tmp`] = s[1 + this.k + i]!;
-      out[`proc[${i}].n`] = s[1 + 2 * this.k + i]!;
+    for (let i = 0; i < k; i++) {
+      out[`inc[${i + 1}].pc`] = PCS[s[1 + i]!]!;
+      out[`inc[${i + 1}].n`] = s[1 + k + i]!;
+      out[`inc[${i + 1}].tmp`] = s[1 + 2 * k + i]!;
     }
     return out;
   }

@@ -1,5 +1,5 @@
-// Metadata helpers for hand-written models: `count` instances of one process whose steps are
-// `labels`, numbered instance-major (step = instance * labels.length + label index).
+// Metadata helpers for hand-written models: `count` instances `process[1..count]` of one process
+// whose steps are `labels`, numbered instance-major (step = instance * labels.length + label).
 
 import type { InstanceMeta, SourceLoc, StepMeta } from '../../runtime/model.js';
 
@@ -16,8 +16,8 @@ export function processMeta(
   const instances: InstanceMeta[] = [];
   const steps: StepMeta[] = [];
   for (let i = 0; i < count; i++) {
-    instances.push({ name: `${process}[${i}]`, process });
-    labels.forEach((label, l) => steps.push({ instance: i, label, loc: loc(file, 10 + l) }));
+    instances.push({ name: `${process}[${i + 1}]`, process });
+    labels.forEach((label, l) => steps.push({ instance: i, label, loc: loc(file, 20 + l) }));
   }
   return { instances, steps };
 }

@@ -1,20 +1,19 @@
-// Hand-written model of N dining philosophers who each eat M meals, forks as locks:
-//   process phil(i) { var meals: 0..M;
-//     take_left: lock(fork[i]);  take_right: lock(fork[(i+1) % N]);
-//     eat: meals := meals + 1; unlock both; if meals < M goto take_left; }
-// Slots: [fork[0..N) (0 free, else owner + 1), pc[0..N), meals[0..N)] with pc 0 take_left,
-// 1 take_right, 2 eat, 3 done. Deadlocks when everyone holds a left fork; `EatersHoldForks` holds.
+// Hand-written model of specs/examples/philosophers.klp: N philosophers, fork p between p and
+// p % N + 1, each forever `think`, `pickFirst` (await its left fork free, take it),
+// `pickSecond` (the right one), `eat` (put both back). Slots: [fork[N] (0 free, else the
+// holder), pc[N]] with pc 0 think, 1 pickFirst, 2 pickSecond, 3 eat. Deadlocks (everyone holds
+// a left fork); EatersHoldForks holds. Nobody is ever done.
 
 import type { CompiledModel, ModelMeta, Sink } from '../../runtime/model.js';
 import type { DecodedState } from '../../runtime/value.js';
 import { copy, Layout } from './layout.js';
 import { loc, processMeta } from './meta.js';
 
-const TAKE_LEFT = 0;
-const TAKE_RIGHT = 1;
-const EAT = 2;
-const DONE = 3;
-const PCS = ['take_left', 'take_right', 'eat', 'done'];
+const THINK = 0;
+const FIRST = 1;
+const SECOND = 2;
+const EAT = 3;
+const LABELS = ['think', 'pickFirst', 'pickSecond', 'eat'];
 
 export class PhilosophersModel implements CompiledModel {
   readonly meta: ModelMeta;
@@ -23,25 +22,21 @@ export class PhilosophersModel implements CompiledModel {
   readonly invariants: readonly ((s: Int32Array) => boolean)[];
   private readonly layout: Layout;
 
-  constructor(
-    readonly n: number,
-    readonly m: number,
-  ) {
+  constructor(readonly n: number) {
     const file = 'philosophers.klp';
-    const { instances, steps } = processMeta(file, 'phil', n, ['take_left', 'take_right', 'eat']);
+    const { instances, steps } = processMeta(file, 'phil', n, LABELS);
     this.meta = {
-      name: `philosophers${n}x${m}`,
+      name: `philosophers N=${n}`,
       instances,
       steps,
-      invariants: [{ name: 'EatersHoldForks', loc: loc(file, 3) }],
+      invariants: [{ name: 'EatersHoldForks', loc: loc(file, 44) }],
       sites: [],
-      vars: Array.from({ length: n }, (_, i) => `fork[${i}]`),
+      vars: ['fork'],
     };
-    this.slots = 3 * n;
+    this.slots = 2 * n;
     const ranges: [number, number][] = [];
     for (let i = 0; i < n; i++) ranges.push([0, n]);
     for (let i = 0; i < n; i++) ranges.push([0, 3]);
-    for (let i = 0; i < n; i++) ranges.push([0, m]);
     this.layout = new Layout(ranges);
     this.words = this.layout.words;
     this.invariants = [(s) => this.eatersHoldForks(s)];
@@ -52,37 +47,40 @@ export class PhilosophersModel implements CompiledModel {
     sink.emit(-1);
   }
 
+  // Philosopher i (0-based) is phil[i + 1]; its left fork is slot i, its right one slot i + 1 mod n.
   successors(cur: Int32Array, next: Int32Array, sink: Sink): void {
     const n = this.n;
     for (let i = 0; i < n; i++) {
       const pc = cur[n + i]!;
-      const left = i;
       const right = i + 1 === n ? 0 : i + 1;
-      if (pc === TAKE_LEFT && cur[left] === 0) {
+      if (pc === THINK) {
         copy(cur, next);
-        next[left] = i + 1;
-        next[n + i] = TAKE_RIGHT;
-        sink.emit(3 * i);
-      } else if (pc === TAKE_RIGHT && cur[right] === 0) {
+        next[n + i] = FIRST;
+        sink.emit(4 * i);
+      } else if (pc === FIRST) {
+        if (cur[i] !== 0) continue;
+        copy(cur, next);
+        next[i] = i + 1;
+        next[n + i] = SECOND;
+        sink.emit(4 * i + 1);
+      } else if (pc === SECOND) {
+        if (cur[right] !== 0) continue;
         copy(cur, next);
         next[right] = i + 1;
         next[n + i] = EAT;
-        sink.emit(3 * i + 1);
-      } else if (pc === EAT) {
+        sink.emit(4 * i + 2);
+      } else {
         copy(cur, next);
-        const meals = cur[2 * n + i]! + 1;
-        next[2 * n + i] = meals;
-        next[left] = 0;
+        next[i] = 0;
         next[right] = 0;
-        next[n + i] = meals < this.m ? TAKE_LEFT : DONE;
-        sink.emit(3 * i + 2);
+        next[n + i] = THINK;
+        sink.emit(4 * i + 3);
       }
     }
   }
 
-  allDone(s: Int32Array): boolean {
-    for (let i = 0; i < this.n; i++) if (s[this.n + i] !== DONE) return false;
-    return true;
+  allDone(): boolean {
+    return false;
   }
 
   pack(src: Int32Array, dst: Int32Array, off: number): void {
@@ -95,12 +93,9 @@ export class PhilosophersModel implements CompiledModel {
 
   decode(s: Int32Array): DecodedState {
     const n = this.n;
-    const out: Record<string, number | string> = {};
-    for (let i = 0; i < n; i++) out[`fork[${i}]`] = s[i]!;
-    for (let i = 0; i < n; i++) {
-      out[`phil[${i}].pc`] = PCS[s[n + i]!]!;
-      out[`phil[${i}].meals`] = s[2 * n + i]!;
-    }
+    const fork = Array.from({ length: n }, (_, i) => [i + 1, s[i]!] as const);
+    const out: Record<string, DecodedState[string]> = { fork: { '#map': fork } };
+    for (let i = 0; i < n; i++) out[`phil[${i + 1}].pc`] = LABELS[s[n + i]!]!;
     return out;
   }
 

@@ -26,7 +26,7 @@ export function parse(text: string, file: string): ParseResult {
   let syntax: Diagnostic[];
   try {
     const { cst, problems } = parseTokens(lexed.tokens);
-    syntax = syntaxDiagnostics(problems, lexed.tokens, lines);
+    syntax = syntaxDiagnostics(problems, lexed.tokens, lines, lexed.diagnostics.map((d) => d.span.start));
     spec = buildSpec(cst, cx);
   } catch (e) {
     // The parser and builder recurse once per nesting level; absurd nesting exhausts the stack.

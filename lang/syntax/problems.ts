@@ -9,6 +9,7 @@ import { EOF, tokenMatcher, type IParserErrorMessageProvider, type IRecognitionE
 export interface SyntaxProblem {
   readonly expected: readonly TokenType[];
   readonly found: IToken;
+  readonly previous: IToken;
   // the grammar rule that failed, and whether it failed on its first token (then its category,
   // e.g. "an expression", describes the expectation better than a token list)
   readonly rule: string;
@@ -26,23 +27,23 @@ export class ProblemRecorder implements IParserErrorMessageProvider {
     return errors.flatMap((e) => this.problems[Number(e.message)] ?? []);
   }
 
-  buildMismatchTokenMessage(o: { expected: TokenType; actual: IToken; ruleName: string }): string {
-    return this.record({ expected: [o.expected], found: o.actual, rule: o.ruleName, atRuleStart: false });
+  buildMismatchTokenMessage(o: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    return this.record({ expected: [o.expected], found: o.actual, previous: o.previous, rule: o.ruleName, atRuleStart: false });
   }
 
   buildNotAllInputParsedMessage(o: { firstRedundant: IToken; ruleName: string }): string {
-    return this.record({ expected: [EOF], found: o.firstRedundant, rule: o.ruleName, atRuleStart: false });
+    return this.record({ expected: [EOF], found: o.firstRedundant, previous: o.firstRedundant, rule: o.ruleName, atRuleStart: false });
   }
 
-  buildNoViableAltMessage(o: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; ruleName: string }): string {
-    return this.recordDivergence(o.expectedPathsPerAlt.flat(), o.actual, o.ruleName);
+  buildNoViableAltMessage(o: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
+    return this.recordDivergence(o.expectedPathsPerAlt.flat(), o.actual, o.previous, o.ruleName);
   }
 
-  buildEarlyExitMessage(o: { expectedIterationPaths: TokenType[][]; actual: IToken[]; ruleName: string }): string {
-    return this.recordDivergence(o.expectedIterationPaths, o.actual, o.ruleName);
+  buildEarlyExitMessage(o: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
+    return this.recordDivergence(o.expectedIterationPaths, o.actual, o.previous, o.ruleName);
   }
 
-  private recordDivergence(paths: readonly TokenType[][], actual: readonly IToken[], rule: string): string {
+  private recordDivergence(paths: readonly TokenType[][], actual: readonly IToken[], previous: IToken, rule: string): string {
     let position = 0;
     let expected: TokenType[] = [];
     for (const path of paths) {
@@ -52,7 +53,8 @@ export class ProblemRecorder implements IParserErrorMessageProvider {
       if (m > position) [position, expected] = [m, []];
       if (m === position && !expected.includes(path[m]!)) expected.push(path[m]!);
     }
-    return this.record({ expected, found: actual[position] ?? actual[0]!, rule, atRuleStart: position === 0 });
+    const found = actual[position] ?? actual[0]!;
+    return this.record({ expected, found, previous: position > 0 ? actual[position - 1]! : previous, rule, atRuleStart: position === 0 });
   }
 
   private record(p: SyntaxProblem): string {

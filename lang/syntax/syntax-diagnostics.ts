@@ -7,7 +7,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../span.js';
 import type { LineIndex } from './line-index.js';
 import type { SyntaxProblem } from './problems.js';
-import { CmpOp, ColonEq, Eq, kw, LBrace, Pipe, RBrace, Semi } from './tokens.js';
+import { CmpOp, ColonEq, Eq, kw, LBrace, OPENERS, Pipe, RBrace, RBracket, RParen, Semi } from './tokens.js';
 
 // What a rule expects when it fails on its first token: clearer than listing every token.
 const RULE_WHAT: Readonly<Record<string, string>> = {
@@ -25,28 +25,35 @@ const AFTER_EXPRESSION_RULES = new Set([
   'block', 'iteExpr', 'letExpr', 'quantExpr', 'parenExpr', 'callArgs', 'braceExpr', 'bracketExpr', 'suffix',
 ]);
 
-// Recovery can report the same mistake again a token or two later, or once more as a stray '}'
-// at the top level once the block it closed was abandoned: only the first of these is kept.
-const CASCADE_TOKENS = 3;
+// Error recovery resynchronises on the first token that could continue some enclosing rule, often
+// a name in the middle of the broken statement, and then reports that statement again; a
+// character the lexer dropped or a string that ran to the end of the line has the same effect.
+// So after an error, further errors are kept only once a token that ends or starts a statement
+// or a declaration has been passed; a stray '}' at the top level after an error is the '}' of a
+// block abandoned by recovery.
+const SYNC: readonly TokenType[] = [
+  Semi, LBrace, RBrace, kw.const, kw.enum, kw.type, kw.var, kw.lock, kw.fn, kw.process, kw.invariant, kw.variant, kw.replace,
+];
 
-export function syntaxDiagnostics(problems: readonly SyntaxProblem[], tokens: readonly IToken[], lines: LineIndex): Diagnostic[] {
-  const located = problems
-    .map((p) => ({ p, at: tokenMatcher(p.found, EOF) ? tokens.length : indexOfToken(tokens, p.found.startOffset) }))
-    .sort((a, b) => a.at - b.at);
+export function syntaxDiagnostics(problems: readonly SyntaxProblem[], tokens: readonly IToken[], lines: LineIndex, lexicalErrorOffsets: readonly number[]): Diagnostic[] {
+  const events = [
+    ...lexicalErrorOffsets.map((o) => ({ p: undefined, at: indexOfToken(tokens, o) })),
+    ...problems.map((p) => ({ p, at: tokenMatcher(p.found, EOF) ? tokens.length : indexOfToken(tokens, p.found.startOffset) })),
+  ].sort((a, b) => a.at - b.at);
   const out: Diagnostic[] = [];
   let last: number | undefined;
-  for (const { p, at } of located) {
-    const cascade = last !== undefined && (at - last < CASCADE_TOKENS || (p.rule === 'spec' && is(p.found, RBrace)));
-    if (cascade) continue;
-    last = at;
-    out.push(toDiagnostic(p, at < tokens.length ? tokenSpan(p.found, lines) : endOfInput(tokens, lines)));
+  for (const { p, at } of events) {
+    const cascade = last !== undefined && (!tokens.slice(last, at).some((t) => SYNC.includes(t.tokenType)) || (p?.rule === 'spec' && is(p.found, RBrace)));
+    if (p === undefined || !cascade) last = at;
+    if (p !== undefined && !cascade) out.push(toDiagnostic(p, at < tokens.length ? tokenSpan(p.found, lines) : endOfInput(tokens, lines)));
   }
   return out;
 }
 
+// The index of the first token at or after `offset` (tokens.length if none).
 function indexOfToken(tokens: readonly IToken[], offset: number): number {
   let lo = 0;
-  let hi = tokens.length - 1;
+  let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (tokens[mid]!.startOffset < offset) lo = mid + 1;
@@ -73,10 +80,23 @@ function toDiagnostic(p: SyntaxProblem, span: Span): Diagnostic {
   return diag('KLP1004', span, { expected: describeExpected(p), found: describeFound(p.found) }, extra);
 }
 
+// Rules whose closing bracket ends a comma-separated list of the given items: where the closer
+// was expected, the list could also have gone on (Chevrotain only reports the closer).
+const LISTS: Readonly<Record<string, readonly [TokenType, string]>> = {
+  enumDecl: [RBrace, 'a name'], fnDecl: [RParen, 'a parameter'], typeAtom: [RBrace, 'a field'],
+  callArgs: [RParen, 'an expression'], bracketExpr: [RBracket, 'an expression'], braceExpr: [RBrace, 'an expression'],
+};
+const BODIES = new Set(['block', 'processDecl']);
+
 function describeExpected(p: SyntaxProblem): string {
   const category = RULE_WHAT[p.rule];
   if (category !== undefined && (p.atRuleStart || p.expected.length === 0)) return category;
   if (p.expected.length === 1 && p.expected[0] === EOF) return 'a declaration';
+  const list = LISTS[p.rule];
+  if (list !== undefined && p.expected.length === 1 && p.expected[0] === list[0]) {
+    return `${OPENERS.includes(p.previous.tokenType) ? list[1] : "','"} or ${label(list[0])}`;
+  }
+  if (BODIES.has(p.rule) && p.expected.length === 1 && p.expected[0] === RBrace) return "a statement or '}'";
   const labels = [...new Set(p.expected.map(label))];
   if (labels.length <= 1) return labels[0] ?? 'something else';
   return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;

@@ -47,6 +47,11 @@ const table: readonly Row[] = [
     distinct: { 'NPATCHES=2': 47, 'NPATCHES=3': 47, 'NPATCHES=3 NPRE=1': 329, 'NPATCHES=3 NPRE=0': 2801 },
   },
   {
+    spec: 'removal.klp',
+    verdicts: { StackOrder: H, NoDanglingModule: H, GoingCoverage: H, NoDoubleEnable: H, deadlock: H },
+    distinct: { 'NPATCHES=2': 110, 'NPATCHES=3': 110, 'NPATCHES=3 NPRE=1': 539, 'NPATCHES=3 NPRE=0': 2695 },
+  },
+  {
     spec: 'load-failure.klp',
     verdicts: { StackOrder: H, NoDanglingModule: V, GoingCoverage: H, NoDoubleEnable: H, deadlock: H },
     distinct: { 'NPATCHES=2': 90, 'NPATCHES=3': 90, 'NPATCHES=3 NPRE=1': 534, 'NPATCHES=3 NPRE=0': 4262 },

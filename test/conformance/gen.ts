@@ -40,6 +40,7 @@ export type Stmt =
   | { readonly k: 'setEnum'; readonly t: number; readonly c: BoolE; readonly a: number; readonly b: number }
   | { readonly k: 'seqOp'; readonly t: number; readonly op: 'append' | 'tail' | 'pop' | 'put' | 'remove'; readonly e: IntE; readonly guard: boolean }
   | { readonly k: 'setOp'; readonly t: number; readonly op: 'add' | 'del'; readonly e: IntE }
+  | { readonly k: 'setOpt'; readonly t: number; readonly e: IntE | null } // null: none
   | { readonly k: 'await'; readonly e: BoolE }
   | { readonly k: 'if'; readonly c: BoolE; readonly then: readonly Stmt[]; readonly else: readonly Stmt[] }
   | { readonly k: 'either'; readonly branches: readonly (readonly Stmt[])[] }
@@ -52,12 +53,12 @@ export type Stmt =
   | { readonly k: 'goto'; readonly l: number }
   | { readonly k: 'skip' };
 
-export type VarKind = 'int' | 'bool' | 'enum' | 'seq' | 'set';
+export type VarKind = 'int' | 'bool' | 'enum' | 'seq' | 'set' | 'map' | 'rec' | 'opt' | 'nest' | 'rseq';
 export interface VarShape { readonly kind: VarKind; readonly hi: number; readonly oneOf: boolean }
 export interface BlockShape { readonly loop: BoolE | null; readonly body: readonly Stmt[] }
 export interface ProcShape {
   readonly param: boolean;
-  readonly local: { readonly oneOf: boolean } | null;
+  readonly local: VarShape | null; // the type and initial value of its local `c`
   readonly blocks: readonly BlockShape[];
 }
 export interface SpecShape {
@@ -121,6 +122,7 @@ export function stmt(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant('setEnum' as const), t: small, c: boolE(1), a: fc.nat({ max: 2 }), b: fc.nat({ max: 2 }) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant('seqOp' as const), t: small, op: fc.constantFrom('append' as const, 'tail' as const, 'pop' as const, 'put' as const, 'remove' as const), e: intE(1), guard: fc.boolean() }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('setOp' as const), t: small, op: fc.constantFrom('add' as const, 'del' as const), e: intE(1) }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant('setOpt' as const), t: small, e: fc.option(intE(1), { nil: null }) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant('await' as const), e: boolE(1) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('let' as const), e: intE(1) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constantFrom('lock' as const, 'unlock' as const), m: fc.nat({ max: 1 }) }), weight: 1 },
@@ -140,7 +142,7 @@ export function stmt(depth: number): fc.Arbitrary<Stmt> {
 }
 
 const varShape: fc.Arbitrary<VarShape> = fc.record({
-  kind: fc.constantFrom<VarKind>('int', 'int', 'bool', 'enum', 'seq', 'set'),
+  kind: fc.constantFrom<VarKind>('int', 'int', 'bool', 'enum', 'seq', 'set', 'map', 'rec', 'opt', 'nest', 'rseq'),
   hi: fc.integer({ min: 1, max: 3 }),
   oneOf: fc.boolean(),
 });
@@ -152,7 +154,7 @@ const block: fc.Arbitrary<BlockShape> = fc.record({
 
 const proc: fc.Arbitrary<ProcShape> = fc.record({
   param: fc.boolean(),
-  local: fc.option(fc.record({ oneOf: fc.boolean() }), { nil: null }),
+  local: fc.option(varShape, { nil: null }),
   blocks: fc.array(block, { minLength: 1, maxLength: 4 }),
 });
 

@@ -3,7 +3,7 @@
 // modules are imported at run time so this harness builds before they exist; `fastPathMissing`
 // names the first compiled module not there yet (the tests skip only in that case).
 
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,7 +20,7 @@ const EXPLORE = join(DIST, 'runtime', 'explore.js');
 
 type LoadProgram = (path: string, opts?: { consts?: Record<string, number> }) =>
   { program: Program | undefined; diagnostics: readonly Diagnostic[] };
-type BuildModel = (program: Program) => Promise<CompiledModel>;
+type BuildModel = (program: Program, opts?: { cacheDir?: string }) => Promise<CompiledModel>;
 type Explore = (model: CompiledModel, opts: { deadlock: boolean }) => SearchResult;
 
 export function loaderMissing(): string | undefined {
@@ -48,12 +48,23 @@ export async function load(path: string): Promise<Program> {
   return program;
 }
 
+// A scratch directory for generated spec files and their compiled modules (which would
+// otherwise pile up in the shared compile cache: their spans name a fresh directory each run).
 let scratch: string | undefined;
 
-// Writes spec text to a fresh file in a scratch directory and binds it.
-export async function loadText(text: string, name = 'spec'): Promise<{ program: Program; path: string }> {
+function scratchDir(): string {
   scratch ??= mkdtempSync(join(tmpdir(), 'klpc-conformance-'));
-  const path = join(scratch, `${name}.klp`);
+  return scratch;
+}
+
+export function removeScratch(): void {
+  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+}
+
+// Writes spec text to a file in the scratch directory and binds it.
+export async function loadText(text: string, name = 'spec'): Promise<{ program: Program; path: string }> {
+  const path = join(scratchDir(), `${name}.klp`);
   writeFileSync(path, text);
   return { program: await load(path), path };
 }
@@ -62,10 +73,12 @@ export function reference(program: Program): RefResult {
   return check(program, { deadlock: true });
 }
 
-export async function fast(program: Program): Promise<RefResult> {
+// Compiles into the scratch directory when `scratchCache` (generated specs), else the shared cache.
+export async function fast(program: Program, scratchCache = false): Promise<RefResult> {
   const buildModel = await imported<BuildModel>(BUILD, 'buildModel');
   const explore = await imported<Explore>(EXPLORE, 'explore');
-  const r = explore(await buildModel(program), { deadlock: true });
+  const model = await buildModel(program, scratchCache ? { cacheDir: join(scratchDir(), 'cache') } : {});
+  const r = explore(model, { deadlock: true });
   if (!r.complete) throw new Error(`fast search incomplete: ${r.incompleteReason}`);
   const properties = r.properties.map((p): RefProperty => {
     if (p.verdict === 'unknown') throw new Error(`fast search left ${p.name} unknown`);

@@ -4,78 +4,44 @@
 // statements a context forbids (await in a for, let before a label, ...) print as `skip;`.
 
 import type { BlockShape, BoolE, IntE, ProcShape, SetE, SpecShape, Stmt, VarShape } from './gen.js';
-
-interface Decls {
-  readonly ints: readonly { readonly name: string; readonly hi: number }[]; // int vars, all 0..hi
-  readonly bools: readonly string[];
-  readonly enums: readonly string[];
-  readonly seqs: readonly string[]; // Seq[0..2, 2]
-  readonly sets: readonly { readonly name: string; readonly hi: number }[]; // Set[0..hi]
-  readonly locks: number;
-  readonly procs: readonly { readonly name: string; readonly param: boolean; readonly local: boolean; readonly labels: number }[];
-}
-
-interface Scope {
-  readonly d: Decls;
-  readonly proc: number | undefined; // the process whose body is printed
-  readonly bound: readonly string[]; // names bound by choose/for/let/quantifiers, innermost last
-  readonly inFor: boolean;
-  readonly nested: boolean; // inside a block statement (a `let` is then allowed)
-}
-
-const COLORS = ['Red', 'Green', 'Blue'];
-const MAX_INSTANCES = 4;
+import {
+  boolAtoms, boolTargets, COLORS, declsOf, enumTargets, intAtoms, intTargets, optTargets, seqTargets, setAtoms,
+  setTargets, topScope, type Decls, type Scope, type SeqTarget,
+} from './scope.js';
 
 export function printSpec(shape: SpecShape): string {
-  const d = decls(shape);
+  const d = declsOf(shape);
   const out = [`enum Color { ${COLORS.join(', ')} }`];
-  shape.vars.forEach((v, i) => out.push(varDecl(`v${i}`, v)));
+  shape.vars.forEach((v, i) => out.push(`var ${varDecl(`v${i}`, v, false)}`));
   for (let m = 0; m < d.locks; m++) out.push(`lock m${m}`);
   shape.procs.forEach((p, k) => out.push(...procDecl(d, p, k)));
-  shape.invariants.forEach((inv, i) => out.push(`invariant Inv${i}: ${bool(top(d, undefined), inv)}`));
+  shape.invariants.forEach((inv, i) => out.push(`invariant Inv${i}: ${bool(topScope(d, undefined), inv)}`));
   return out.join('\n') + '\n';
 }
 
-function decls(shape: SpecShape): Decls {
-  const named = shape.vars.map((v, i) => ({ ...v, name: `v${i}` }));
-  let instances = 0;
-  const procs = shape.procs.map((p, k) => {
-    const param = p.param && instances + 2 <= MAX_INSTANCES;
-    instances += param ? 2 : 1;
-    return { name: `P${k}`, param, local: p.local !== null, labels: p.blocks.length };
-  });
-  return {
-    ints: named.filter((v) => v.kind === 'int'),
-    bools: named.filter((v) => v.kind === 'bool').map((v) => v.name),
-    enums: named.filter((v) => v.kind === 'enum').map((v) => v.name),
-    seqs: named.filter((v) => v.kind === 'seq').map((v) => v.name),
-    sets: named.filter((v) => v.kind === 'set'),
-    locks: shape.locks,
-    procs,
-  };
-}
-
-function varDecl(name: string, v: VarShape): string {
+// `name: type = init` (or `in {...}`); `self - 1` makes a parameterized instance's int local differ.
+function varDecl(name: string, v: VarShape, param: boolean): string {
   switch (v.kind) {
-    case 'int': return `var ${name}: 0..${v.hi} ${v.oneOf ? `in {0, ${v.hi}}` : '= 0'}`;
-    case 'bool': return `var ${name}: bool ${v.oneOf ? 'in {false, true}' : '= false'}`;
-    case 'enum': return `var ${name}: Color ${v.oneOf ? 'in {Red, Blue}' : '= Red'}`;
-    case 'seq': return `var ${name}: Seq[0..2, 2] = ${v.oneOf ? '[1]' : '[]'}`;
-    case 'set': return `var ${name}: Set[0..${v.hi}] = ${v.oneOf ? '{1}' : '{}'}`;
+    case 'int': return `${name}: 0..${v.hi} ${v.oneOf ? `in {0, ${v.hi}}` : param ? '= self - 1' : '= 0'}`;
+    case 'bool': return `${name}: bool ${v.oneOf ? 'in {false, true}' : '= false'}`;
+    case 'enum': return `${name}: Color ${v.oneOf ? 'in {Red, Blue}' : '= Red'}`;
+    case 'seq': return `${name}: Seq[0..${v.hi}, 2] = ${v.oneOf ? '[1]' : '[]'}`;
+    case 'nest': return `${name}: Map[0..1, Seq[0..${v.hi}, 2]] = [k in 0..1 |-> ${v.oneOf ? '[k]' : '[]'}]`;
+    case 'rseq': return `${name}: Seq[record { a: 0..${v.hi}, f: bool }, 2] = ${v.oneOf ? '[{ a: 1, f: false }]' : '[]'}`;
+    case 'set': return `${name}: Set[0..${v.hi}] = ${v.oneOf ? '{1}' : '{}'}`;
+    case 'map': return `${name}: Map[0..1, 0..${v.hi}] = [k in 0..1 |-> ${v.oneOf ? 'k' : '0'}]`;
+    case 'rec': return `${name}: record { a: 0..${v.hi}, f: bool } = { a: 0, f: ${v.oneOf} }`;
+    case 'opt': return `${name}: 0..${v.hi}? = ${v.oneOf ? 'some(1)' : 'none'}`;
   }
 }
 
 function procDecl(d: Decls, p: ProcShape, k: number): string[] {
   const info = d.procs[k]!;
   const out = [`process ${info.name}${info.param ? '(i: 1..2)' : ''} {`];
-  if (p.local) out.push(`  var c: 0..2 ${p.local.oneOf ? 'in {0, 2}' : info.param ? '= self' : '= 0'};`);
-  p.blocks.forEach((b, j) => out.push(...blockText(top(d, k), b, j)));
+  if (p.local) out.push(`  var ${varDecl('c', p.local, info.param)}`);
+  p.blocks.forEach((b, j) => out.push(...blockText(topScope(d, k), b, j)));
   out.push('}');
   return out;
-}
-
-function top(d: Decls, proc: number | undefined): Scope {
-  return { d, proc, bound: [], inFor: false, nested: false };
 }
 
 function blockText(sc: Scope, b: BlockShape, j: number): string[] {
@@ -106,16 +72,13 @@ function stmtText(sc: Scope, s: Stmt, ind: string): string[] {
   const lock = (m: number) => `m${m % sc.d.locks}`;
   const skip = [`${ind}skip;`];
   switch (s.k) {
-    case 'setInt': {
-      const targets = intTargets(sc);
-      const t = targets[s.t % Math.max(targets.length, 1)];
-      return t ? [`${ind}${t.name} := ${stored(sc, s.e, t.hi, s.store)};`] : skip;
-    }
-    case 'setBool': return pick(sc.d.bools, s.t, (b) => [`${ind}${b} := ${bool(sc, s.e)};`]) ?? skip;
-    case 'setEnum': return pick(sc.d.enums, s.t, (e) => [`${ind}${e} := if ${bool(sc, s.c)} then ${COLORS[s.a]} else ${COLORS[s.b]};`]) ?? skip;
-    case 'seqOp': return pick(sc.d.seqs, s.t, (q) => seqOp(sc, q, s, ind)) ?? skip;
-    case 'setOp': return pick(sc.d.sets, s.t, (S) =>
-      [`${ind}${S.name} := ${S.name} ${s.op === 'add' ? `union {${stored(sc, s.e, S.hi, 'clamp')}}` : `diff {${int(sc, s.e)}}`};`]) ?? skip;
+    case 'setInt': return pick(intTargets(sc), s.t, (t) => [`${ind}${t.assign(stored(sc, s.e, t.hi, s.store))};`]) ?? skip;
+    case 'setBool': return pick(boolTargets(sc), s.t, (assign) => [`${ind}${assign(bool(sc, s.e))};`]) ?? skip;
+    case 'setOpt': return pick(optTargets(sc), s.t, (o) => [`${ind}${o.expr} := ${s.e === null ? 'none' : `some(${stored(sc, s.e, o.hi, 'clamp')})`};`]) ?? skip;
+    case 'setEnum': return pick(enumTargets(sc), s.t, (e) => [`${ind}${e} := if ${bool(sc, s.c)} then ${COLORS[s.a]} else ${COLORS[s.b]};`]) ?? skip;
+    case 'seqOp': return pick(seqTargets(sc), s.t, (q) => seqOp(sc, q, s, ind)) ?? skip;
+    case 'setOp': return pick(setTargets(sc), s.t, (S) =>
+      [`${ind}${S.expr} := ${S.expr} ${s.op === 'add' ? `union {${stored(sc, s.e, S.hi, 'clamp')}}` : `diff {${int(sc, s.e)}}`};`]) ?? skip;
     case 'await': return sc.inFor ? skip : [`${ind}await ${bool(sc, s.e)};`];
     case 'if': {
       const els = s.else.length > 0 ? [`${ind}} else {`, ...block(s.else)] : [];
@@ -132,8 +95,8 @@ function stmtText(sc: Scope, s: Stmt, ind: string): string[] {
       return [`${ind}${s.k} ${name} in ${set(sc, s.s)} {`, ...body, `${ind}}`];
     }
     case 'let': return skip; // only reached at the top of a step, where a label follows in its scope
-    case 'lock': return sc.d.locks === 0 || sc.inFor ? skip : [`${ind}lock(${lock(s.m)});`];
-    case 'unlock': return sc.d.locks === 0 ? skip : [`${ind}unlock(${lock(s.m)});`];
+    // the binder also forbids unlock inside for (docs/language.md lists only lock)
+    case 'lock': case 'unlock': return sc.d.locks === 0 || sc.inFor ? skip : [`${ind}${s.k}(${lock(s.m)});`];
     case 'crit': {
       // the body is spliced into the enclosing list, so it gets no lets of its own
       const flat = { ...sc, nested: false };
@@ -151,24 +114,23 @@ function stmtText(sc: Scope, s: Stmt, ind: string): string[] {
   }
 }
 
-function seqOp(sc: Scope, q: string, s: Extract<Stmt, { k: 'seqOp' }>, ind: string): string[] {
+// An operation on a sequence location; unguarded ones may overflow or index out of range.
+function seqOp(sc: Scope, t: SeqTarget, s: Extract<Stmt, { k: 'seqOp' }>, ind: string): string[] {
+  const q = t.expr;
   const guarded = (cond: string, st: string) => (s.guard ? [`${ind}if ${cond} { ${st} }`] : [`${ind}${st}`]);
+  const x = stored(sc, s.e, t.hi, 'clamp');
+  const elem = t.rec ? `{ a: ${x}, f: ${s.guard} }` : x;
   switch (s.op) {
-    case 'append': return guarded(`len(${q}) < 2`, `${q} := append(${q}, ${stored(sc, s.e, 2, 'clamp')});`);
+    case 'append': return guarded(`len(${q}) < 2`, `${q} := append(${q}, ${elem});`);
     case 'tail': case 'pop': return guarded(`len(${q}) > 0`, `${q} := ${s.op}(${q});`);
-    case 'put': return guarded(`len(${q}) > 1`, `${q}[1] := ${stored(sc, s.e, 2, 'clamp')};`);
-    case 'remove': return [`${ind}${q} := remove(${q}, ${int(sc, s.e)});`];
+    case 'put': return guarded(`len(${q}) > 1`, `${q}[1]${t.rec ? '.a' : ''} := ${x};`);
+    case 'remove': return [`${ind}${q} := remove(${q}, ${t.rec ? `{ a: ${x}, f: true }` : int(sc, s.e)});`];
   }
 }
 
 function pick<T>(xs: readonly T[], i: number, f: (x: T) => string[]): string[] | undefined {
   const x = xs[i % Math.max(xs.length, 1)];
   return x === undefined ? undefined : f(x);
-}
-
-function intTargets(sc: Scope): { name: string; hi: number }[] {
-  const local = sc.proc !== undefined && sc.d.procs[sc.proc]!.local ? [{ name: 'c', hi: 2 }] : [];
-  return [...sc.d.ints, ...local];
 }
 
 // An int expression to be stored into a 0..hi slot.
@@ -178,22 +140,6 @@ function stored(sc: Scope, e: IntE, hi: number, store: 'clamp' | 'mod' | 'raw'):
   if (store === 'mod') return `(${x} % ${hi + 1})`;
   const t = `t${sc.bound.length}`;
   return `(let ${t} = ${x}; if ${t} < 0 then 0 else if ${t} > ${hi} then ${hi} else ${t})`;
-}
-
-function intAtoms(sc: Scope): string[] {
-  const { d, proc } = sc;
-  const own = proc === undefined ? [] : [...(d.procs[proc]!.local ? ['c'] : []), ...(d.procs[proc]!.param ? ['self', 'i'] : [])];
-  const others = d.procs.filter((p) => p.local).map((p) => (p.param ? `${p.name}[2].c` : `${p.name}.c`));
-  return [...sc.bound, ...d.ints.map((v) => v.name), ...own, ...d.seqs.map((q) => `len(${q})`),
-    ...d.sets.map((S) => `card(${S.name})`), ...others];
-}
-
-function boolAtoms(sc: Scope): string[] {
-  const { d, proc } = sc;
-  const locks = Array.from({ length: d.locks }, (_, m) => [`locked(m${m})`, ...(proc === undefined ? [] : [`holds(m${m})`])]).flat();
-  const pcs = d.procs.flatMap((p) => Array.from({ length: p.labels + 1 }, (_, j) =>
-    `${p.name}${p.param ? `[${1 + (j % 2)}]` : ''}@${j === p.labels ? 'done' : `l${j}`}`));
-  return [...d.bools, ...d.enums.map((e, k) => `(${e} == ${COLORS[k % 3]})`), ...d.seqs.map((q) => `contains(${q}, 1)`), ...locks, ...pcs];
 }
 
 function int(sc: Scope, e: IntE): string {
@@ -222,7 +168,7 @@ function bool(sc: Scope, e: BoolE): string {
 
 function set(sc: Scope, e: SetE): string {
   switch (e.k) {
-    case 'atom': return pick(sc.d.sets, e.i, (S) => [S.name])?.[0] ?? '{0, 1}';
+    case 'atom': return pick(setAtoms(sc), e.i, (S) => [S])?.[0] ?? '{0, 1}';
     case 'lit': return e.elems.length === 0 ? `{ y for y in 0..0 if false }` : `{${e.elems.map((x) => int(sc, x)).join(', ')}}`;
     case 'range': return `(${Math.min(e.lo, e.hi)}..${Math.max(e.lo, e.hi)})`;
     case 'op': return `(${set(sc, e.a)} ${e.op} ${set(sc, e.b)})`;

@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { TooManyStates, check } from '../reference/check.js';
 import { specShape } from './gen.js';
 import { printSpec } from './print.js';
-import { fast, fastPathMissing, loadText, normalized } from './pipeline.js';
+import { fast, fastPathMissing, loadText, normalized, removeScratch } from './pipeline.js';
 
-const RUNS = Number(process.env['KLPC_FUZZ_RUNS'] ?? 150);
+const RUNS = Number(process.env['KLPC_FUZZ_RUNS'] ?? 100);
 const SEED = process.env['KLPC_FUZZ_SEED'] === undefined ? undefined : Number(process.env['KLPC_FUZZ_SEED']);
 const MAX_STATES = 5000; // keeps one run in milliseconds; larger specs are discarded, not compared
 
@@ -20,6 +20,7 @@ describe('conformance: random specs, reference vs compiled explorer', function (
   before(function () {
     if (fastPathMissing()) this.skip(); // binder, compiler or runtime not built yet
   });
+  after(removeScratch);
 
   it(`agrees on ${RUNS} random specs`, async function () {
     let compared = 0;
@@ -35,7 +36,7 @@ describe('conformance: random specs, reference vs compiled explorer', function (
           if (e instanceof TooManyStates) fc.pre(false);
           throw e;
         }
-        const got = await fast(program);
+        const got = await fast(program, true);
         try {
           assert.deepEqual(normalized(got), normalized(ref));
         } catch (e) {

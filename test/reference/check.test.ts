@@ -2,7 +2,7 @@
 // computed by hand in the comments, run through the binder and the reference checker.
 
 import assert from 'node:assert/strict';
-import { loaderMissing, loadText } from '../conformance/pipeline.js';
+import { loaderMissing, loadText, removeScratch } from '../conformance/pipeline.js';
 import { check, type RefResult } from './check.js';
 
 async function run(text: string, name: string): Promise<{ r: RefResult; path: string }> {
@@ -18,6 +18,7 @@ describe('reference checker on hand-computed specs', function () {
   before(function () {
     if (loaderMissing()) this.skip(); // the binder (lang/load.ts) has not landed yet
   });
+  after(removeScratch);
 
   it('counts the product of two independent processes', async function () {
     // pc(A) in {a1, a2, done} fixes x, pc(B) fixes y: 3 x 3 = 9 states. Each state has one

@@ -2,13 +2,14 @@
 // failures of which kind) one step produces, and that a failing path leaves its siblings alone.
 
 import assert from 'node:assert/strict';
-import { loaderMissing, loadText } from '../conformance/pipeline.js';
+import { loaderMissing, loadText, removeScratch } from '../conformance/pipeline.js';
 import { Interpreter } from './interpreter.js';
 
 describe('reference interpreter steps', function () {
   before(function () {
     if (loaderMissing()) this.skip(); // the binder (lang/load.ts) has not landed yet
   });
+  after(removeScratch);
 
   it('reports each spec error kind on its own path', async function () {
     const { program } = await loadText(`

@@ -43,61 +43,60 @@ export class TooManyStates extends Error {
 
 export function check(program: Program, opts: RefOptions = {}): RefResult {
   const interp = new Interpreter(program);
-  const shortest = new Map<string, number>(); // property name -> shortest counterexample
+  const shortest = new Map<string, number>(); // property name -> shortest counterexample length
   const violate = (name: string, length: number) => {
-    if (!((shortest.get(name) ?? Infinity) <= length)) shortest.set(name, length);
+    if (length < (shortest.get(name) ?? Infinity)) shortest.set(name, length);
   };
   const failed = (f: Failure, length: number) => violate(f.kind === 'assert' ? assertName(f.span) : 'spec errors', length);
-  const ctxOf = (s: State) => ({ program, instances: interp.instances, state: s, self: undefined, env: new Map() });
-
-  const init = interp.initial();
-  init.failures.forEach((f) => failed(f, 0));
   const seen = new Set<string>();
-  let frontier: State[] = [];
-  for (const s of init.states) if (add(s)) frontier.push(s);
-  function add(s: State): boolean {
+  const add = (s: State): boolean => {
     const key = stateKey(s);
     if (seen.has(key)) return false;
     if (opts.maxStates !== undefined && seen.size >= opts.maxStates) throw new TooManyStates(opts.maxStates);
     seen.add(key);
     return true;
-  }
+  };
 
+  const init = interp.initial();
+  init.failures.forEach((f) => failed(f, 0));
+  let frontier = init.states.filter(add);
   let transitions = 0;
   let depth = -1;
   while (frontier.length > 0) {
     depth++;
     const next: State[] = [];
     for (const s of frontier) {
-      for (const inv of program.invariants) if (!invariantHolds(() => evalBool(ctxOf(s), inv.expr))) violate(inv.name, depth);
-      let moves = 0;
-      interp.instances.forEach((_, g) => {
-        for (const o of interp.outcomes(s, g)) {
-          moves++;
-          if (o.kind === 'fail') failed(o.failure, depth + 1);
-          else if ((transitions++, add(o.state))) next.push(o.state);
+      const ctx = { program, instances: interp.instances, state: s, self: undefined, env: new Map() };
+      for (const inv of program.invariants) if (!invariantHolds(() => evalBool(ctx, inv.expr))) violate(inv.name, depth);
+      const outcomes = interp.instances.flatMap((_, g) => interp.outcomes(s, g));
+      for (const o of outcomes) {
+        if (o.kind === 'fail') {
+          failed(o.failure, depth + 1);
+        } else {
+          transitions++;
+          if (add(o.state)) next.push(o.state);
         }
-      });
-      if (moves === 0 && !allDone(program, interp.instances, s) && opts.deadlock !== false) violate('deadlock', depth);
+      }
+      // a state with a failing step is not a deadlock: the failure is reported instead
+      if (outcomes.length === 0 && !allDone(program, interp.instances, s)) violate('deadlock', depth);
     }
     frontier = next;
   }
+  return { distinct: seen.size, transitions, depth: Math.max(depth, 0), properties: properties(program, shortest, opts) };
+}
 
+// Every property in the runtime's order, each violated when a counterexample was found.
+function properties(program: Program, shortest: ReadonlyMap<string, number>, opts: RefOptions): RefProperty[] {
   const prop = (name: string, kind: RefKind): RefProperty => {
     const length = shortest.get(name);
     return length === undefined ? { name, kind, verdict: 'holds' } : { name, kind, verdict: 'violated', length };
   };
-  return {
-    distinct: seen.size,
-    transitions,
-    depth: Math.max(depth, 0),
-    properties: [
-      ...program.invariants.map((inv) => prop(inv.name, 'invariant')),
-      ...(opts.deadlock === false ? [] : [prop('deadlock', 'deadlock')]),
-      ...assertSites(program).map((name) => prop(name, 'assert')),
-      prop('spec errors', 'specError'),
-    ],
-  };
+  return [
+    ...program.invariants.map((inv) => prop(inv.name, 'invariant')),
+    ...(opts.deadlock === false ? [] : [prop('deadlock', 'deadlock')]),
+    ...assertSites(program).map((name) => prop(name, 'assert')),
+    prop('spec errors', 'specError'),
+  ];
 }
 
 // A spec error while evaluating an invariant counts as the invariant not holding.

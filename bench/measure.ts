@@ -1,0 +1,43 @@
+// One bench case in a fresh process (so its memory figures are its own): runs the named case
+// and prints one JSON line of figures. Started by run.ts as `node --expose-gc measure.js NAME`.
+
+import { explore } from '../runtime/explore.js';
+import { cases } from './cases.js';
+
+export interface Figures {
+  readonly name: string;
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly seconds: number;
+  readonly cpuSeconds: number; // all threads; the machine may be shared, so also report this
+  readonly searchBytes: number; // per distinct state: table + store (SearchStats.bytesPerState)
+  readonly rssBytes: number; // per distinct state: resident growth over the search
+  readonly peakRssBytes: number; // per distinct state: peak resident growth (includes table doubling)
+}
+
+async function main(name: string): Promise<void> {
+  const c = cases.find((x) => x.name === name);
+  if (c === undefined) throw new Error(`no bench case '${name}'`);
+  const model = await c.source();
+  (globalThis as { gc?: () => void }).gc?.();
+  const rss0 = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
+  const r = explore(model, { deadlock: true });
+  const cpu = process.cpuUsage(cpu0);
+  const rss = process.memoryUsage().rss - rss0;
+  const peak = process.resourceUsage().maxRSS * 1024 - rss0;
+  const d = r.stats.distinct;
+  const figures: Figures = {
+    name,
+    distinct: d,
+    transitions: r.stats.transitions,
+    seconds: r.stats.seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    searchBytes: r.stats.bytesPerState,
+    rssBytes: rss / d,
+    peakRssBytes: peak / d,
+  };
+  process.stdout.write(JSON.stringify(figures) + '\n');
+}
+
+await main(process.argv[2] ?? '');

@@ -1,0 +1,45 @@
+// `npm run bench [filter] [--quick]`: runs each bench case whose name contains `filter` (all,
+// or only the small ones with --quick) in its own process and prints a table: distinct states,
+// wall and CPU seconds, states per second (wall and CPU), bytes per distinct state.
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { cases } from './cases.js';
+import type { Figures } from './measure.js';
+
+const measure = fileURLToPath(new URL('./measure.js', import.meta.url));
+
+function run(name: string): Figures {
+  const child = spawnSync(process.execPath, ['--expose-gc', measure, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`bench case '${name}' failed (exit ${child.status})`);
+  return JSON.parse(child.stdout) as Figures;
+}
+
+const columns = ['model', 'distinct', 'transitions', 's', 'cpu s', 'states/s', 'states/cpu s', 'B/state search', 'B/state RSS', 'B/state peak RSS'];
+
+function row(f: Figures): string[] {
+  const int = (x: number) => Math.round(x).toLocaleString('en-US');
+  return [
+    f.name,
+    int(f.distinct),
+    int(f.transitions),
+    f.seconds.toFixed(2),
+    f.cpuSeconds.toFixed(2),
+    int(f.distinct / f.seconds),
+    int(f.distinct / f.cpuSeconds),
+    f.searchBytes.toFixed(1),
+    f.rssBytes.toFixed(1),
+    f.peakRssBytes.toFixed(1),
+  ];
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const filter = args.find((a) => !a.startsWith('--')) ?? '';
+const chosen = cases.filter((c) => c.name.includes(filter) && (!quick || c.quick));
+if (chosen.length === 0) console.error(`no bench case matches '${filter}'`);
+// rows are printed as each case finishes, so the widths are fixed up front
+const widths = columns.map((c, i) => (i === 0 ? Math.max(c.length, ...chosen.map((x) => x.name.length)) : Math.max(c.length, 11)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log(line(columns));
+for (const c of chosen) console.log(line(row(run(c.name))));

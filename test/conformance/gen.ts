@@ -12,7 +12,8 @@ export type IntE =
   | { readonly k: 'lit'; readonly v: number }
   | { readonly k: 'atom'; readonly i: number } // an int variable, local, bound name, len(q), ...
   | { readonly k: 'bin'; readonly op: IntOp; readonly a: IntE; readonly b: IntE }
-  | { readonly k: 'ite'; readonly c: BoolE; readonly a: IntE; readonly b: IntE };
+  | { readonly k: 'ite'; readonly c: BoolE; readonly a: IntE; readonly b: IntE }
+  | { readonly k: 'call'; readonly c: BoolE; readonly a: IntE; readonly b: IntE }; // fn sel(c, a, b)
 
 export type BoolE =
   | { readonly k: 'lit'; readonly v: boolean }
@@ -80,6 +81,7 @@ export function intE(depth: number): fc.Arbitrary<IntE> {
     { arbitrary: leaf, weight: 3 },
     { arbitrary: fc.record({ k: fc.constant('bin' as const), op: fc.constantFrom<IntOp>('+', '-', '*', '%', '/'), a: intE(depth - 1), b: intE(depth - 1) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('ite' as const), c: boolE(depth - 1), a: intE(depth - 1), b: intE(depth - 1) }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant('call' as const), c: boolE(depth - 1), a: intE(depth - 1), b: intE(depth - 1) }), weight: 1 },
   );
 }
 

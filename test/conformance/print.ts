@@ -11,7 +11,8 @@ import {
 
 export function printSpec(shape: SpecShape): string {
   const d = declsOf(shape);
-  const out = [`enum Color { ${COLORS.join(', ')} }`];
+  // sel's parameters are narrower than what the generator computes: a call may be a domain error
+  const out = [`enum Color { ${COLORS.join(', ')} }`, 'type Small = 0..2', 'fn sel(c: bool, a: -6..6, b: -6..6): -6..6 = if c then a else b'];
   shape.vars.forEach((v, i) => out.push(`var ${varDecl(`v${i}`, v, false)}`));
   for (let m = 0; m < d.locks; m++) out.push(`lock m${m}`);
   shape.procs.forEach((p, k) => out.push(...procDecl(d, p, k)));
@@ -148,6 +149,7 @@ function int(sc: Scope, e: IntE): string {
     case 'atom': return pick(intAtoms(sc), e.i, (x) => [x])?.[0] ?? '1';
     case 'bin': return `(${int(sc, e.a)} ${e.op} ${int(sc, e.b)})`;
     case 'ite': return `(if ${bool(sc, e.c)} then ${int(sc, e.a)} else ${int(sc, e.b)})`;
+    case 'call': return `sel(${bool(sc, e.c)}, ${int(sc, e.a)}, ${int(sc, e.b)})`;
   }
 }
 

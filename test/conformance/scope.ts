@@ -157,5 +157,5 @@ export function boolAtoms(sc: Scope): string[] {
 }
 
 export function setAtoms(sc: Scope): string[] {
-  return visible(sc).filter((v) => v.kind === 'set').map((v) => v.expr);
+  return [...visible(sc).filter((v) => v.kind === 'set').map((v) => v.expr), 'Small'];
 }

@@ -24,7 +24,7 @@ export function verdictText(p: PropertyResult, result: SearchResult): string {
     case 'violated':
       return `${isHazard(p) ? 'found' : 'violated'} (${plural(stepCount(p), 'step')})`;
     case 'unknown':
-      return `${isHazard(p) ? 'none found' : 'no violation found'} up to the bound (incomplete: ${result.incompleteReason ?? 'search stopped'})`;
+      return `${isHazard(p) ? 'none found' : 'no violation found'} before the search stopped (${result.incompleteReason ?? 'incomplete'})`;
   }
 }
 

@@ -34,6 +34,7 @@ describe('klpc end to end', function () {
     ['const-override', ['check', 'counter.klp', '--const', 'N=3'], 0],
     ['max-states', ['check', 'counter.klp', '--max-states', '3'], 10],
     ['max-depth', ['check', 'counter.klp', '--max-depth', '1'], 10],
+    ['first', ['check', 'lost-update.klp', '--first', '--no-lanes'], 12],
   ];
   for (const [name, args, code] of cases) {
     it(`${name}: klpc ${args.join(' ')} exits ${code}`, () => {

@@ -37,7 +37,8 @@ function propertyJson(p: PropertyResult): object {
   return p.trace === undefined ? base : { ...base, trace: traceJson(p.trace) };
 }
 
-function traceJson(trace: Trace): object {
+// A trace as --json shows it: the initial state, then each step's changes (also `klpc diff`'s).
+export function traceJson(trace: Trace): object {
   let before = trace.initial;
   const steps = trace.steps.map((s, i) => {
     const changes = stateChanges(before, s.state);

@@ -22,7 +22,16 @@ interface Row {
 }
 
 export function lanesLines(p: PropertyResult, trace: Trace, width: number, style: Style): string[] {
-  const rows = traceRows(p, trace);
+  return renderLanes(trace, traceRows(p, trace), width, style);
+}
+
+// Lanes closed by a row of the caller's own (`# a view-state postfix never reaches`), for traces
+// that are not counterexamples (`klpc diff`).
+export function lanesWithNote(trace: Trace, note: string, width: number, style: Style): string[] {
+  return renderLanes(trace, [...stepRows(trace), { num: '', lane: -1, label: `# ${note}`, notes: [] }], width, style);
+}
+
+function renderLanes(trace: Trace, rows: readonly Row[], width: number, style: Style): string[] {
   const lanes = laneNames(trace);
   if (lanes.length === 0) return [];
   const numWidth = String(trace.steps.length).length;
@@ -62,14 +71,7 @@ function laneNames(trace: Trace): string[] {
 
 function traceRows(p: PropertyResult, trace: Trace): Row[] {
   const lanes = laneNames(trace);
-  let before = trace.initial;
-  const rows: Row[] = trace.steps.map((s, i) => {
-    // the instance's own locals go without the `worker[1].` prefix: the column says whose they are
-    const own = `${s.instance}.`;
-    const notes = stateChanges(before, s.state).map((c) => `${c.path.startsWith(own) ? c.path.slice(own.length) : c.path} := ${formatValue(c.after)}`);
-    before = s.state;
-    return { num: String(i + 1), lane: lanes.indexOf(s.instance), label: s.label, notes };
-  });
+  const rows = stepRows(trace);
   const f = trace.failure;
   if ((p.kind === 'assert' || p.kind === 'specError') && f?.instance !== undefined) {
     const what = p.kind === 'assert' ? 'assertion failed' : 'spec error';
@@ -80,6 +82,18 @@ function traceRows(p: PropertyResult, trace: Trace): Row[] {
     rows.push({ num: '', lane: -1, label: `# ${p.kind === 'invariant' ? `${p.name} violated` : 'failure'}`, notes: [] });
   }
   return rows;
+}
+
+function stepRows(trace: Trace): Row[] {
+  const lanes = laneNames(trace);
+  let before = trace.initial;
+  return trace.steps.map((s, i) => {
+    // the instance's own locals go without the `worker[1].` prefix: the column says whose they are
+    const own = `${s.instance}.`;
+    const notes = stateChanges(before, s.state).map((c) => `${c.path.startsWith(own) ? c.path.slice(own.length) : c.path} := ${formatValue(c.after)}`);
+    before = s.state;
+    return { num: String(i + 1), lane: lanes.indexOf(s.instance), label: s.label, notes };
+  });
 }
 
 // Each column as wide as its widest entry (at most MAX_COL); then, if the lanes are wider than

@@ -10,10 +10,15 @@ import { formatValue } from './values.js';
 import { traceHeading } from './verdicts.js';
 
 export function traceLines(p: PropertyResult, trace: Trace, width: number, style: Style): string[] {
+  return [style.bold(traceHeading(p)), ...numberedSteps(trace, width, style), closingLine(trace, `${style.bad('✗')} ${failureText(p, trace)}`)];
+}
+
+// The numbered steps alone, for a caller with its own heading and closing line (`klpc diff`).
+export function numberedSteps(trace: Trace, width: number, style: Style): string[] {
   const numWidth = String(trace.steps.length).length;
   const num = (i: number) => `  ${String(i).padStart(numWidth)}  `;
   const detail = ' '.repeat(numWidth + 6);
-  const lines = [style.bold(traceHeading(p)), `${num(0)}${style.dim('initial state')}`];
+  const lines = [`${num(0)}${style.dim('initial state')}`];
   for (const [k, v] of dataEntries(trace.initial)) lines.push(...entryLines(k, v, width - detail.length).map((l) => detail + l));
   let before = trace.initial;
   trace.steps.forEach((s, i) => {
@@ -26,8 +31,12 @@ export function traceLines(p: PropertyResult, trace: Trace, width: number, style
     }
     before = s.state;
   });
-  lines.push(`${' '.repeat(numWidth + 4)}${style.bad('✗')} ${failureText(p, trace)}`);
   return lines;
+}
+
+// A line under the numbered steps, aligned with their instance names.
+export function closingLine(trace: Trace, text: string): string {
+  return `${' '.repeat(String(trace.steps.length).length + 4)}${text}`;
 }
 
 // A trace with the same steps as the one printed for property `other`.

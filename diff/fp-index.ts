@@ -1,0 +1,64 @@
+// A map from 64-bit fingerprints (hi, lo) to non-negative int32 values: the runtime's FpTable
+// (open addressing, linear probing, grown at 3/4 load) with a value word beside each key, for
+// the questions FpTable cannot answer: which graph node has this state, which id has this view.
+// 12 bytes a slot; like FpTable, lo === 0 is the empty mark, so a real lo of 0 is stored as 1.
+
+export class FpIndex {
+  private slots: Int32Array; // hi, lo, value
+  private mask: number;
+  private limit: number;
+  size = 0;
+
+  constructor(initialSlots = 1 << 12) {
+    let n = 16;
+    while (n < initialSlots) n *= 2;
+    this.slots = new Int32Array(3 * n);
+    this.mask = n - 1;
+    this.limit = Math.floor(n * 0.75);
+  }
+
+  // The value of (hi, lo), or -1 when absent.
+  get(hi: number, lo: number): number {
+    const i = this.find(this.slots, this.mask, hi, lo === 0 ? 1 : lo);
+    return this.slots[i + 1] === 0 ? -1 : this.slots[i + 2]!;
+  }
+
+  // The value of (hi, lo); when absent, stores `value` and returns it.
+  getOrAdd(hi: number, lo: number, value: number): number {
+    if (lo === 0) lo = 1;
+    const i = this.find(this.slots, this.mask, hi, lo);
+    if (this.slots[i + 1] !== 0) return this.slots[i + 2]!;
+    this.slots[i] = hi;
+    this.slots[i + 1] = lo;
+    this.slots[i + 2] = value;
+    if (++this.size > this.limit) this.grow();
+    return value;
+  }
+
+  get bytes(): number {
+    return this.slots.byteLength;
+  }
+
+  // The slot holding (hi, lo), or the empty slot where it would go.
+  private find(slots: Int32Array, mask: number, hi: number, lo: number): number {
+    let i = hi & mask;
+    for (;;) {
+      const l = slots[3 * i + 1]!;
+      if (l === 0 || (l === lo && slots[3 * i] === hi)) return 3 * i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const n = 2 * (this.mask + 1);
+    this.slots = new Int32Array(3 * n);
+    this.mask = n - 1;
+    this.limit = Math.floor(n * 0.75);
+    for (let j = 0; j < old.length; j += 3) {
+      if (old[j + 1] === 0) continue;
+      const i = this.find(this.slots, this.mask, old[j]!, old[j + 1]!);
+      this.slots.set(old.subarray(j, j + 3), i);
+    }
+  }
+}

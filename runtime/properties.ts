@@ -5,7 +5,7 @@
 //
 // Value convention for Sink.fail(step, site, value): NaN means "no offending value" (every
 // Int32 is a possible spec value, so no number can mean that). A site message may contain
-// `{value}`, replaced by the value; a value and no placeholder appends ` (value N)`.
+// `{value}`, replaced by the value; a value and no placeholder appends ` (got N)`.
 
 import type { ModelMeta, SiteMeta } from './model.js';
 import type { PropertyKind } from './result.js';
@@ -61,5 +61,5 @@ function chosenInvariants(meta: ModelMeta, only: readonly string[] | undefined):
 export function failureMessage(site: SiteMeta, value: number): string {
   if (Number.isNaN(value)) return site.message;
   if (site.message.includes('{value}')) return site.message.replaceAll('{value}', String(value));
-  return `${site.message} (value ${value})`;
+  return `${site.message} (got ${value})`;
 }

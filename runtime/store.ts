@@ -7,7 +7,7 @@
 // the new array at once (a doubling array peaks at 3x its size and wastes up to half), and a
 // chunk is the natural unit to spill to disk or hand to a worker later.
 
-const SHIFT = 16;
+const SHIFT = 14; // 16,384 states per chunk: small specs stay small, big ones need ~600 chunks at 10M
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 

@@ -10,7 +10,7 @@ import { joinSpans } from '../span.js';
 import { has, node, nodes, nodeSpan, token, tokens, tokenSpan, type BuildContext } from './cst.js';
 
 // Larger literals could not be range-checked exactly with 53-bit doubles after arithmetic.
-export const MAX_INT_LITERAL = 2 ** 31 - 1;
+const MAX_INT_LITERAL = 2 ** 31 - 1;
 
 const BINARY_OPS: ReadonlySet<string> = new Set<BinaryOp>([
   '=>', 'or', 'and', '==', '!=', '<', '<=', '>', '>=', 'in', 'notin', 'subseteq', '..', 'union', 'diff', 'inter', '+', '-', '*', '/', '%',

@@ -124,8 +124,10 @@ export class ExpressionGrammar extends CstParser {
     this.CONSUME(RParen);
   });
 
-  // `x`, `f(args)`, `P@label`, `P[e]@label`. `P.x` and `P[e].x` are left to the postfix suffixes
-  // (field of a name, field of an index): only the binder knows whether P is a process.
+  // `x`, `f(args)`, `P@label`, `P[e]@label` (`@` forms are always `at` nodes). A process local
+  // `P.x` / `P[e].x` cannot be told from a record field `r.f` / `m[k].f` without knowing what P
+  // is, so the parser never builds `localOf`: they come out as field of a name / field of an
+  // index, and the binder reinterprets them when the name is a process.
   nameRef: Rule = this.RULE('nameRef', () => {
     this.CONSUME(Identifier, { LABEL: 'name' });
     this.OPTION({

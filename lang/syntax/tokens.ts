@@ -16,7 +16,7 @@ const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f]+/, gr
 const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n]*/, group: Lexer.SKIPPED });
 const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
 // Runs to the end of the file; kept out of the token stream, reported by the lexer stage.
-export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'invalid' });
+const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'invalid' });
 
 // Operator categories, one per binary precedence level that has several operators.
 export const CmpOp = createToken({ name: 'CmpOp', pattern: Lexer.NA, label: 'a comparison' });
@@ -31,7 +31,7 @@ const KEYWORDS = [
   'exists', 'with', 'self', 'done', 'union', 'inter', 'diff', 'subseteq', 'bool', 'Set', 'Seq', 'Map',
   'unlock',
 ] as const;
-export type Keyword = (typeof KEYWORDS)[number];
+type Keyword = (typeof KEYWORDS)[number];
 
 const KEYWORD_CATEGORY: Partial<Record<Keyword, TokenType>> = {
   in: CmpOp, notin: CmpOp, subseteq: CmpOp, union: SetAddOp, diff: SetAddOp,

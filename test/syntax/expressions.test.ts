@@ -2,6 +2,7 @@
 // precedence table (checked against hand-parenthesized text).
 
 import assert from 'node:assert/strict';
+import type { BinaryOp, Expr } from '../../lang/ast.js';
 import { exprOf } from './helpers.js';
 import { printExpr, shape } from './printer.js';
 
@@ -118,6 +119,21 @@ describe('syntax: expressions', () => {
     sameTree('- - a', '-(-a)');
     sameTree('S subseteq T and a <= b', '(S subseteq T) and (a <= b)');
     sameTree('(a)', 'a');
+  });
+
+  it('agrees with the printer on every pair of operators, nested either way', () => {
+    const ops = ['=>', 'or', 'and', '==', '!=', '<', '<=', '>', '>=', 'in', 'notin', 'subseteq', '..', 'union', 'diff', 'inter', '+', '-', '*', '/', '%'] as const;
+    const span = exprOf('a').span;
+    const n = (name: string): Expr => ({ kind: 'name', name: { name, span }, span });
+    const bin = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, span });
+    const trees: Expr[] = [];
+    for (const op1 of ops) {
+      for (const op2 of ops) trees.push(bin(op2, bin(op1, n('a'), n('b')), n('c')), bin(op1, n('a'), bin(op2, n('b'), n('c'))));
+      for (const u of ['not', '-'] as const) {
+        trees.push({ kind: 'unary', op: u, operand: bin(op1, n('a'), n('b')), span }, bin(op1, { kind: 'unary', op: u, operand: n('a'), span }, n('b')));
+      }
+    }
+    for (const tree of trees) assert.deepEqual(shape(exprOf(printExpr(tree))), shape(tree), printExpr(tree));
   });
 
   it('gives binary and postfix nodes spans from their first to their last token', () => {

@@ -19,11 +19,12 @@ export function emitSource(gen: GeneratedModel): string {
     { isTypeOnly: true, moduleSpecifier: 'klpc/runtime/model.js', namedImports: ['CompiledModel', 'ModelMeta', 'Sink'] },
     { isTypeOnly: true, moduleSpecifier: 'klpc/runtime/value.js', namedImports: ['Value'] },
   ]);
-  sf.addInterface({
+  // a type alias, not an interface: only aliases are assignable to DecodedState's index signature
+  sf.addTypeAlias({
     name: 'State',
     isExported: true,
     docs: ['A decoded state: shared variables and locks, then each instance\'s pc and locals.'],
-    properties: gen.stateFields.map(([name, type]) => ({ name: JSON.stringify(name), type, isReadonly: true })),
+    type: `{ ${gen.stateFields.map(([name, type]) => `readonly ${JSON.stringify(name)}: ${type};`).join(' ')} }`,
   });
   sf.addStatements(PRELUDE);
   sf.addVariableStatements([

@@ -8,7 +8,7 @@ import type { Expr } from '../../lang/program.js';
 import { domainSize, typeToString, type Type } from '../../lang/types.js';
 import { fieldOffset, setWords, slotsOf } from '../layout.js';
 import { lowerBuiltin } from './builtins.js';
-import { addOff, asRef, asScalar, ref, scalar, type Ctx, type Operand } from './operand.js';
+import { addOff, asRef, asScalar, literalValue, ref, scalar, type Ctx, type Operand } from './operand.js';
 import { lowerOp } from './ops.js';
 import { copyValue, domainValueJs, indexInDomain, load, valueOfIndex } from './values.js';
 import { instanceIndex, lowerAt, lowerLocalOf } from './processes.js';
@@ -205,6 +205,8 @@ export function forEachMember(ctx: Ctx, set: { arr: string; off: string }, setTy
 function lowerIte(ctx: Ctx, e: Expr & { kind: 'ite' }): Operand {
   const { fb } = ctx;
   const c = asScalar(lowerExpr(ctx, e.cond));
+  const known = literalValue(c);
+  if (known !== undefined) return lowerExpr(ctx, known ? e.then : e.else);
   if (e.type.kind === 'bool' || e.type.kind === 'int' || e.type.kind === 'enum') {
     const a = fb.capture(() => asScalar(lowerExpr(ctx, e.then)));
     const b = fb.capture(() => asScalar(lowerExpr(ctx, e.else)));

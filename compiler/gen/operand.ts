@@ -52,3 +52,17 @@ export function stepFail(fb: FnBuilder): Ctx['fail'] {
 export function invariantFail(fb: FnBuilder): Ctx['fail'] {
   return () => fb.line('return false;');
 }
+
+// Constant folding: inlined constants and function arguments often make both sides of a
+// comparison literal. Folding them keeps the generated code small and free of comparisons
+// TypeScript rejects as always-false.
+export function literalValue(js: string): number | boolean | undefined {
+  if (js === 'true') return true;
+  if (js === 'false') return false;
+  const m = /^\(?(-?\d+)\)?$/.exec(js);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function literalJs(v: number | boolean): string {
+  return typeof v === 'boolean' ? String(v) : v < 0 ? `(${v})` : String(v);
+}

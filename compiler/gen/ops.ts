@@ -6,7 +6,7 @@ import type { Expr } from '../../lang/program.js';
 import type { Type } from '../../lang/types.js';
 import { setWords } from '../layout.js';
 import { lowerExpr, stableScalar } from './expr.js';
-import { asRef, asScalar, ref, scalar, type Ctx, type Operand } from './operand.js';
+import { asRef, asScalar, literalJs, literalValue, ref, scalar, type Ctx, type Operand } from './operand.js';
 import { copyValue, equalJs, indexInDomain, sameType } from './values.js';
 
 type OpExpr = Expr & { kind: 'op' };
@@ -17,31 +17,35 @@ export function lowerOp(ctx: Ctx, e: OpExpr): Operand {
   switch (e.op) {
     case 'and': case 'or': case 'implies':
       return lazyBool(ctx, e.op, a!, b!);
-    case 'not':
-      return scalar(`!${asScalar(lowerExpr(ctx, a!))}`);
+    case 'not': {
+      const x = asScalar(lowerExpr(ctx, a!));
+      const c = literalValue(x);
+      return scalar(c === undefined ? `!${x}` : literalJs(!c));
+    }
     case 'eq': case 'ne': {
       const x = lowerExpr(ctx, a!);
       const y = lowerExpr(ctx, b!);
       const eq = equalJs(ctx, x, a!.type, y, b!.type);
       return scalar(e.op === 'eq' ? eq : `!${eq}`);
     }
-    case 'lt': case 'le': case 'gt': case 'ge': {
-      const sym = { lt: '<', le: '<=', gt: '>', ge: '>=' }[e.op];
-      return scalar(`(${asScalar(lowerExpr(ctx, a!))} ${sym} ${asScalar(lowerExpr(ctx, b!))})`);
+    case 'lt': case 'le': case 'gt': case 'ge': case 'add': case 'sub': case 'mul':
+      return arith(e.op, asScalar(lowerExpr(ctx, a!)), asScalar(lowerExpr(ctx, b!)));
+    case 'neg': {
+      const x = asScalar(lowerExpr(ctx, a!));
+      const c = literalValue(x);
+      return scalar(typeof c === 'number' ? literalJs(-c) : `(-${x})`);
     }
-    case 'add': case 'sub': case 'mul': {
-      const sym = { add: '+', sub: '-', mul: '*' }[e.op];
-      return scalar(`(${asScalar(lowerExpr(ctx, a!))} ${sym} ${asScalar(lowerExpr(ctx, b!))})`);
-    }
-    case 'neg':
-      return scalar(`(-${asScalar(lowerExpr(ctx, a!))})`);
     case 'div': case 'mod': {
       const x = stableScalar(ctx, asScalar(lowerExpr(ctx, a!)));
       const y = stableScalar(ctx, asScalar(lowerExpr(ctx, b!)));
-      const site = ctx.mod.site('divzero', 'division by zero', b!.span);
-      fb.open(`if (${y} === 0)`);
-      ctx.fail(site, y);
-      fb.close();
+      if (literalValue(y) === undefined) {
+        const site = ctx.mod.site('divzero', 'division by zero', b!.span);
+        fb.open(`if (${y} === 0)`);
+        ctx.fail(site, y);
+        fb.close();
+      } else if (literalValue(y) === 0) {
+        ctx.fail(ctx.mod.site('divzero', 'division by zero', b!.span), y);
+      }
       return scalar(e.op === 'div' ? `Math.trunc(${x} / ${y})` : `(${x} % ${y})`);
     }
     case 'in': case 'notin': {
@@ -80,6 +84,20 @@ export function lowerOp(ctx: Ctx, e: OpExpr): Operand {
   }
 }
 
+const ARITH = {
+  lt: ['<', (x: number, y: number) => x < y], le: ['<=', (x: number, y: number) => x <= y],
+  gt: ['>', (x: number, y: number) => x > y], ge: ['>=', (x: number, y: number) => x >= y],
+  add: ['+', (x: number, y: number) => x + y], sub: ['-', (x: number, y: number) => x - y],
+  mul: ['*', (x: number, y: number) => x * y],
+} as const;
+
+function arith(op: keyof typeof ARITH, x: string, y: string): Operand {
+  const [sym, f] = ARITH[op];
+  const cx = literalValue(x), cy = literalValue(y);
+  if (typeof cx === 'number' && typeof cy === 'number') return scalar(literalJs(f(cx, cy)));
+  return scalar(`(${x} ${sym} ${y})`);
+}
+
 // `x in S` where x may lie outside S's universe (then it is not a member).
 export function membership(s: { arr: string; off: string }, setType: Type, x: string, xType: Type): string {
   const elem = (setType as Type & { kind: 'set' }).elem;
@@ -112,6 +130,13 @@ function alignSets(ctx: Ctx, a: Expr, b: Expr, t: Type): [{ arr: string; off: st
 function lazyBool(ctx: Ctx, op: 'and' | 'or' | 'implies', a: Expr, b: Expr): Operand {
   const { fb } = ctx;
   const x = asScalar(lowerExpr(ctx, a));
+  const cx = literalValue(x);
+  // a literal left side decides (false and _, true or _, false => _) or vanishes
+  if (cx !== undefined) {
+    const decided = op === 'and' ? !cx : op === 'or' ? cx : !cx;
+    if (decided) return scalar(literalJs(op !== 'and'));
+    return scalar(asScalar(lowerExpr(ctx, b)));
+  }
   const right = fb.capture(() => asScalar(lowerExpr(ctx, b)));
   const left = op === 'implies' ? `!${x}` : x;
   const sym = op === 'and' ? '&&' : '||';

@@ -18,7 +18,26 @@ export function lowerStmts(ctx: Ctx, stmts: readonly Stmt[]): void {
       lowerBranching(ctx, st, stmts.slice(i + 1));
       return;
     }
+    // Each alternative of a nested either/choose must run what follows the `if` too: the
+    // statements after it are lowered into both arms (every path ends in its own goto).
+    if (st.kind === 'if' && branches(st)) {
+      const rest = stmts.slice(i + 1);
+      ctx.fb.open(`if (${asScalar(lowerExpr(ctx, st.cond))})`);
+      lowerStmts(ctx, [...st.then, ...rest]);
+      ctx.fb.else();
+      lowerStmts(ctx, [...st.else, ...rest]);
+      ctx.fb.close();
+      return;
+    }
     lowerStmt(ctx, st);
+  }
+}
+
+function branches(st: Stmt): boolean {
+  switch (st.kind) {
+    case 'either': case 'choose': return true;
+    case 'if': return st.then.some(branches) || st.else.some(branches);
+    default: return false;
   }
 }
 

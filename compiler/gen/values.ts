@@ -5,7 +5,7 @@
 
 import { domainSize, domainValue, type Type } from '../../lang/types.js';
 import { fieldOffset, setWords, slotsOf } from '../layout.js';
-import { addOff, type Ctx, type Operand } from './operand.js';
+import { addOff, literalJs, literalValue, type Ctx, type Operand } from './operand.js';
 
 export function sameType(a: Type, b: Type): boolean {
   if (a.kind !== b.kind) return false;
@@ -159,7 +159,11 @@ export function domainValueJs(t: Type, i: number): string {
 
 // A boolean JS expression: a and b are structurally equal.
 export function equalJs(ctx: Ctx, a: Operand, at: Type, b: Operand, bt: Type): string {
-  if (a.kind === 'scalar' && b.kind === 'scalar') return `(${a.js} === ${b.js})`;
+  if (a.kind === 'scalar' && b.kind === 'scalar') {
+    const ca = literalValue(a.js), cb = literalValue(b.js);
+    if (ca !== undefined && cb !== undefined) return literalJs(ca === cb);
+    return `(${a.js} === ${b.js})`;
+  }
   if (a.kind !== 'ref' || b.kind !== 'ref') throw new Error('internal: mixed equality');
   if (!sameType(at, bt)) {
     const jt = joinType(at, bt);

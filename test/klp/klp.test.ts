@@ -29,7 +29,7 @@ interface Row {
 }
 
 // Counts: klpc output, equal to test/reference's checker (asserted below); those of prefix,
-// postfix and ignore-going also equal a separate Python BFS written before the pipeline existed.
+// postfix and ignore-going also equal a scratch Python BFS written before the pipeline existed.
 const table: readonly Row[] = [
   {
     spec: 'prefix.klp',

@@ -40,10 +40,13 @@ export function syntaxDiagnostics(problems: readonly SyntaxProblem[], tokens: re
     ...lexicalErrorOffsets.map((o) => ({ p: undefined, at: indexOfToken(tokens, o) })),
     ...problems.map((p) => ({ p, at: tokenMatcher(p.found, EOF) ? tokens.length : indexOfToken(tokens, p.found.startOffset) })),
   ].sort((a, b) => a.at - b.at);
+  // syncBefore[i]: how many of tokens[0..i) are SYNC tokens
+  const syncBefore = [0];
+  for (const t of tokens) syncBefore.push(syncBefore[syncBefore.length - 1]! + (SYNC.includes(t.tokenType) ? 1 : 0));
   const out: Diagnostic[] = [];
   let last: number | undefined;
   for (const { p, at } of events) {
-    const cascade = last !== undefined && (!tokens.slice(last, at).some((t) => SYNC.includes(t.tokenType)) || (p?.rule === 'spec' && is(p.found, RBrace)));
+    const cascade = last !== undefined && (syncBefore[at] === syncBefore[last] || (p?.rule === 'spec' && is(p.found, RBrace)));
     if (p === undefined || !cascade) last = at;
     if (p !== undefined && !cascade) out.push(toDiagnostic(p, at < tokens.length ? tokenSpan(p.found, lines) : endOfInput(tokens, lines)));
   }

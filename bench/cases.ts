@@ -1,7 +1,9 @@
 // What the bench measures: named model sources. A source is any function returning a
-// CompiledModel (or a promise of one), so hand-written models can later give way to models the
-// compiler generates from specs/examples without touching the harness. `quick` cases are small.
+// CompiledModel (or a promise of one): hand-written models (`hand:`) and the same specs from
+// specs/examples compiled by klpc (`klp:`), whose state spaces are identical. `quick` cases are
+// small.
 
+import { fileURLToPath } from 'node:url';
 import type { CompiledModel } from '../runtime/model.js';
 import { CounterModel } from './models/counter.js';
 import { PhilosophersModel } from './models/philosophers.js';
@@ -12,10 +14,26 @@ export interface BenchCase {
   readonly source: () => CompiledModel | Promise<CompiledModel>;
 }
 
+const examples = fileURLToPath(new URL('../../specs/examples/', import.meta.url));
+
+// The compiler is imported only when a `klp:` case runs, so hand-written cases never need it.
+async function compiled(spec: string, consts: Record<string, number>): Promise<CompiledModel> {
+  const { nodePipeline } = await import('../cli/pipeline.js');
+  const pipeline = await nodePipeline();
+  const loaded = await pipeline.load(examples + spec, { consts: new Map(Object.entries(consts)) });
+  if (loaded.program === undefined) throw new Error(`${spec} does not compile: ${JSON.stringify(loaded.diagnostics)}`);
+  return pipeline.build(loaded.program);
+}
+
 export const cases: readonly BenchCase[] = [
-  { name: 'counter K=3 ROUNDS=4', quick: true, source: () => new CounterModel(3, 4) },
-  { name: 'philosophers N=10', quick: true, source: () => new PhilosophersModel(10) },
-  { name: 'counter K=3 ROUNDS=5', quick: false, source: () => new CounterModel(3, 5) },
-  { name: 'philosophers N=11', quick: false, source: () => new PhilosophersModel(11) },
-  { name: 'counter K=4 ROUNDS=3', quick: false, source: () => new CounterModel(4, 3) },
+  { name: 'hand: counter K=3 ROUNDS=4', quick: true, source: () => new CounterModel(3, 4) },
+  { name: 'hand: philosophers N=10', quick: true, source: () => new PhilosophersModel(10) },
+  { name: 'hand: counter K=3 ROUNDS=5', quick: false, source: () => new CounterModel(3, 5) },
+  { name: 'hand: philosophers N=11', quick: false, source: () => new PhilosophersModel(11) },
+  { name: 'hand: counter K=4 ROUNDS=3', quick: false, source: () => new CounterModel(4, 3) },
+  { name: 'klp: counter K=3 ROUNDS=4', quick: true, source: () => compiled('counter.klp', { K: 3, ROUNDS: 4 }) },
+  { name: 'klp: philosophers N=10', quick: true, source: () => compiled('philosophers.klp', { N: 10 }) },
+  { name: 'klp: counter K=3 ROUNDS=5', quick: false, source: () => compiled('counter.klp', { K: 3, ROUNDS: 5 }) },
+  { name: 'klp: philosophers N=11', quick: false, source: () => compiled('philosophers.klp', { N: 11 }) },
+  { name: 'klp: counter K=4 ROUNDS=3', quick: false, source: () => compiled('counter.klp', { K: 4, ROUNDS: 3 }) },
 ];

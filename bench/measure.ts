@@ -12,7 +12,9 @@ export interface Figures {
   readonly cpuSeconds: number; // all threads; the machine may be shared, so also report this
   readonly searchBytes: number; // per distinct state: table + store (SearchStats.bytesPerState)
   readonly rssBytes: number; // per distinct state: resident growth over the search
-  readonly peakRssBytes: number; // per distinct state: peak resident growth (includes table doubling)
+  // per distinct state: peak resident growth (includes table doubling); null when the peak came
+  // before the search (e.g. while compiling a spec)
+  readonly peakRssBytes: number | null;
 }
 
 async function main(name: string): Promise<void> {
@@ -21,11 +23,12 @@ async function main(name: string): Promise<void> {
   const model = await c.source();
   (globalThis as { gc?: () => void }).gc?.();
   const rss0 = process.memoryUsage().rss;
+  const peak0 = process.resourceUsage().maxRSS;
   const cpu0 = process.cpuUsage();
   const r = explore(model, { deadlock: true });
   const cpu = process.cpuUsage(cpu0);
   const rss = process.memoryUsage().rss - rss0;
-  const peak = process.resourceUsage().maxRSS * 1024 - rss0;
+  const peak1 = process.resourceUsage().maxRSS;
   const d = r.stats.distinct;
   const figures: Figures = {
     name,
@@ -35,7 +38,7 @@ async function main(name: string): Promise<void> {
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     searchBytes: r.stats.bytesPerState,
     rssBytes: rss / d,
-    peakRssBytes: peak / d,
+    peakRssBytes: peak1 > peak0 ? (peak1 * 1024 - rss0) / d : null,
   };
   process.stdout.write(JSON.stringify(figures) + '\n');
 }

@@ -29,7 +29,7 @@ function row(f: Figures): string[] {
     int(f.distinct / f.cpuSeconds),
     f.searchBytes.toFixed(1),
     f.rssBytes.toFixed(1),
-    f.peakRssBytes.toFixed(1),
+    f.peakRssBytes === null ? 'n/a' : f.peakRssBytes.toFixed(1),
   ];
 }
 

@@ -1,9 +1,10 @@
 // Incomplete searches: maxStates, maxDepth and stopOnFirst cut the search, and then no property
-// without a violation may be reported as holding. Also the invariant selection option.
+// without a violation may be reported as holding. Also the invariant selection option and the
+// progress callback.
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { explore } from '../../runtime/explore.js';
+import { explore, type Progress } from '../../runtime/explore.js';
 import type { SearchResult } from '../../runtime/result.js';
 import { brute } from './brute.js';
 import { arbitraryGraph, Counters, Faulty, GraphModel } from './models.js';
@@ -91,5 +92,27 @@ describe('runtime/explore bounds', () => {
     const r = explore(new Counters(5, 4), { deadlock: false, invariants: ['NonNegative'] });
     assert.deepEqual(verdicts(r), { NonNegative: 'holds', 'spec errors': 'holds' });
     assert.throws(() => explore(new Counters(5), { deadlock: false, invariants: ['Nope'] }), /no invariant named 'Nope'/);
+  });
+});
+
+describe('runtime/explore progress', () => {
+  it('reports progress about once a second of (faked) time, with consistent counts', () => {
+    const realNow = performance.now;
+    let clock = 0;
+    performance.now = () => (clock += 100); // each reading advances 0.1 s
+    try {
+      const seen: Progress[] = [];
+      const r = explore(new Counters(120), { deadlock: false, onProgress: (p) => seen.push(p) });
+      assert.ok(seen.length > 0);
+      for (const p of seen) {
+        assert.ok(p.distinct <= r.stats.distinct && p.transitions <= r.stats.transitions);
+        assert.ok(p.queued > 0 && p.queued < p.distinct);
+        // the queue holds the states of the level being expanded and the next one
+        assert.ok(p.distinct - p.queued >= within(120, p.depth - 1) && p.distinct <= within(120, p.depth + 1));
+      }
+      assert.deepEqual(seen.map((p) => p.distinct), [...seen.map((p) => p.distinct)].sort((a, b) => a - b));
+    } finally {
+      performance.now = realNow;
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { Process, Program } from '../program.js';
 import { collect } from './collect.js';
 import { foldConstants } from './consts.js';
 import { bindFn, bindInvariant, bindProcess, bindVar } from './decls.js';
-import { checkRecursion } from './fns.js';
+import { checkRecursion, statefulFns } from './fns.js';
 import { prepareSignatures } from './prepare.js';
 import { assertEndsInGoto } from './stmt.js';
 import { resolveAliases } from './typeexpr.js';
@@ -29,7 +29,10 @@ export function bindProgram(input: BindInput): { program: Program | undefined; d
   resolveAliases(g, diags);
   prepareSignatures(g, diags);
   const syms = [...g.names.values()];
-  checkRecursion(syms.flatMap((s) => (s.kind === 'fn' ? [s.decl] : [])), diags);
+  const fnDecls = syms.flatMap((s) => (s.kind === 'fn' ? [s.decl] : []));
+  checkRecursion(fnDecls, diags);
+  const isState = (n: string): boolean => ['var', 'lock', 'process'].includes(g.names.get(n)?.kind ?? '');
+  for (const f of statefulFns(fnDecls, isState)) g.statefulFns.add(f);
 
   const vars = syms.flatMap((s) => (s.kind === 'var' ? [bindVar(g, diags, s.decl, g.varTypes[s.index]!)] : []));
   const fns = syms.flatMap((s) => (s.kind === 'fn' ? [bindFn(g, diags, s.decl, s.index)] : []));

@@ -31,6 +31,7 @@ export function call(cx: Cx, e: ast.Expr & { kind: 'call' }, expected: Type | un
   }
   const sig = cx.g.fnSigs[sym.index]!;
   if (e.args.length !== sig.params.length) return arityError(cx, e, sig.params.length);
+  if (cx.g.statefulFns.has(name) && !canReadState(cx, e.callee.span, name, 'a function that reads the state')) return poison(e.span);
   const args = e.args.map((a, i) => coerce(cx, check(cx, a, sig.params[i]), sig.params[i]!));
   return { kind: 'call', type: sig.result, span: e.span, fn: sym.index, args };
 }

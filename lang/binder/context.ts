@@ -42,6 +42,7 @@ export interface Globals {
   readonly fnSigs: FnSig[];
   readonly procs: ProcInfo[];
   readonly varReads: Set<number>; // indexes of the shared variables some expression reads
+  readonly statefulFns: Set<string>; // functions that read the state (not callable from initializers)
   readonly sources: ReadonlyMap<string, string>;
 }
 

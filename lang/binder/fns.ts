@@ -1,5 +1,7 @@
-// Functions may not be recursive, directly or mutually: finds cycles in the call graph of the
-// function declarations (read from their ASTs) and reports each once (KLP2008) with its path.
+// Facts about function declarations read from their ASTs. Functions may not be recursive,
+// directly or mutually: finds cycles in the call graph and reports each once (KLP2008) with its
+// path. Functions may read the state (like TLA+ operators), which only matters where there is
+// no state yet: `statefulFns` finds the ones that do, directly or through their callees.
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -26,6 +28,40 @@ export function checkRecursion(fns: readonly ast.FnDecl[], diags: Diagnostic[]):
     state.set(name, 'finished');
   };
   for (const f of fns) if (!state.has(f.name.name)) visit(f.name.name);
+}
+
+// The functions whose body reads a shared variable, a pc, a process local or a lock, directly
+// or through a function it calls. `isStateName` tells whether a free name denotes state.
+export function statefulFns(fns: readonly ast.FnDecl[], isStateName: (name: string) => boolean): Set<string> {
+  const direct = (f: ast.FnDecl): boolean => readsState(f.body, new Set(f.params.map((p) => p.name.name)), isStateName);
+  const stateful = new Set(fns.filter(direct).map((f) => f.name.name));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of fns) {
+      if (!stateful.has(f.name.name) && callsIn(f.body).some((c) => stateful.has(c))) {
+        stateful.add(f.name.name);
+        changed = true;
+      }
+    }
+  }
+  return stateful;
+}
+
+function readsState(e: ast.Expr, bound: ReadonlySet<string>, isStateName: (name: string) => boolean): boolean {
+  switch (e.kind) {
+    case 'name': return !bound.has(e.name.name) && isStateName(e.name.name);
+    case 'at': case 'localOf': return true;
+    case 'call': if (e.callee.name === 'locked') return true; break;
+    case 'let': return readsState(e.value, bound, isStateName) || readsState(e.body, new Set([...bound, e.name.name]), isStateName);
+    case 'quant': return readsState(e.domain, bound, isStateName) || readsState(e.body, new Set([...bound, e.binder.name]), isStateName);
+    case 'setComp': {
+      const inner = new Set([...bound, e.binder.name]);
+      return readsState(e.domain, bound, isStateName) || readsState(e.elem, inner, isStateName) || (e.filter !== undefined && readsState(e.filter, inner, isStateName));
+    }
+    case 'mapLit': return readsState(e.value, new Set([...bound, e.binder.name]), isStateName);
+    default: break;
+  }
+  return subExprs(e).some((x) => readsState(x, bound, isStateName));
 }
 
 function callsIn(e: ast.Expr): string[] {

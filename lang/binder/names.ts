@@ -75,15 +75,17 @@ export function selfExpr(cx: Cx, span: Span): Expr {
   return { kind: 'self', type: cx.proc.paramType, span };
 }
 
-// Initializers run before any state exists and functions see only their parameters.
+// Initializers run before any state exists. Functions may read the state (they are inlined
+// where they are called); calling one that does from an initializer is reported at the call.
 export function canReadState(cx: Cx, span: Span, name: string, what: string): boolean {
-  if (cx.mode === 'fn') cx.diags.push(diag('KLP2016', span, { fn: cx.fnName ?? '?', name }));
-  else if (cx.mode === 'init' || cx.mode === 'localInit') notConstant(cx, span, `'${name}' is ${what}`);
-  else return true;
-  return false;
+  if (cx.mode === 'init' || cx.mode === 'localInit') {
+    notConstant(cx, span, `'${name}' is ${what}`);
+    return false;
+  }
+  return true;
 }
 
-function notConstant(cx: Cx, span: Span, why: string): Expr {
+export function notConstant(cx: Cx, span: Span, why: string): Expr {
   cx.diags.push(diag('KLP3004', span, { why: `an initial value may only use constants${cx.mode === 'localInit' ? ' and the process parameter' : ''}, but ${why}` }));
   return poison(span);
 }

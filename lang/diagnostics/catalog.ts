@@ -40,7 +40,6 @@ export const catalog = {
   KLP2014: { severity: 'warning', message: "Variable '{name}' is never read." },
   // (binder additions)
   KLP2015: { severity: 'error', message: "'holds' is only available inside a process." },
-  KLP2016: { severity: 'error', message: "Function '{fn}' cannot read '{name}': a function only sees its parameters and constants." },
   KLP2017: { severity: 'error', message: "Type '{name}' is defined in terms of itself." },
   KLP2018: { severity: 'error', message: "Process '{name}' has a parameter: refer to one instance as {name}[i]." },
   KLP2019: { severity: 'error', message: "Process '{name}' has no parameter: refer to it as {name}, without an index." },

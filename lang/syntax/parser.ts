@@ -248,7 +248,11 @@ class KlpParser extends ExpressionGrammar {
 
   gotoStmt = this.RULE('gotoStmt', () => {
     this.CONSUME(kw.goto);
-    this.CONSUME(Identifier, { LABEL: 'target' });
+    // `goto done;` ends the process, like falling off the end of its body
+    this.OR([
+      { ALT: () => this.CONSUME(Identifier, { LABEL: 'target' }) },
+      { ALT: () => this.CONSUME(kw.done, { LABEL: 'target' }) },
+    ]);
     this.CONSUME(Semi);
   });
 

@@ -60,7 +60,7 @@ describe('binder: names', () => {
     ['invariant T: self == 1', 'KLP2011', undefined],
     ['var y: 0..3 = x\ninvariant U: y == 0', 'KLP3004', undefined],
     ['process q { var l: 0..1 = x\n s: skip; }', 'KLP3004', undefined],
-    ['fn f(a: 0..1): bool = loader@start', 'KLP2016', undefined],
+    ['fn f(a: 0..1): bool = a == 0 and loader@start\nvar y: bool = f(0)\ninvariant U: y', 'KLP3004', undefined],
     ['invariant T: 1 in [1]', 'KLP3002', 'for a sequence, use contains(s, x)'],
     ['invariant T: x == none', 'KLP3001', "'none' is only a value of an option type (T?)"],
     ['var y: 0..3 = none\ninvariant U: y == 0', 'KLP3001', "'none' is only a value of an option type (T?)"],

@@ -33,10 +33,21 @@ export class Layout {
     this.words = n === 0 ? 0 : word + 1;
   }
 
+  // Fields of a word are consecutive slots, so each word is built in a register and stored once.
   pack(src: Int32Array, dst: Int32Array, off: number): void {
-    for (let w = 0; w < this.words; w++) dst[off + w] = 0;
     const { word, shift, lo } = this;
-    for (let i = 0; i < word.length; i++) dst[off + word[i]!]! |= (src[i]! - lo[i]!) << shift[i]!;
+    let w = 0;
+    let acc = 0;
+    for (let i = 0; i < word.length; i++) {
+      const wi = word[i]!;
+      if (wi !== w) {
+        dst[off + w] = acc;
+        acc = 0;
+        w = wi;
+      }
+      acc |= (src[i]! - lo[i]!) << shift[i]!;
+    }
+    if (word.length > 0) dst[off + w] = acc;
   }
 
   unpack(src: Int32Array, off: number, dst: Int32Array): void {

@@ -7,6 +7,7 @@ import { Command, Option, type OptionValues } from 'commander';
 import type { CheckFlags } from '../cli/check.js';
 import { commandLine } from '../cli/command-line.js';
 import { DEFAULT_OUT_DIR } from '../cli/compile.js';
+import type { DiffFlags } from '../cli/diff.js';
 import { quietOnClosedPipe, thrownExitCode } from '../cli/fatal.js';
 import { processIo } from '../cli/io.js';
 import { collect, integerOption } from '../cli/options.js';
@@ -64,6 +65,35 @@ program
   .action(async (spec: string, o: OptionValues) => {
     const { compile } = await import('../cli/compile.js');
     process.exitCode = await compile(spec, { const: o.const ?? [], out: o.out }, io, await nodePipeline());
+  });
+
+program
+  .command('diff')
+  .description('compare two specs over every interleaving: verdicts, reachable view-states, behaviours, step coverage')
+  .argument('<a>', 'the first .klp file (e.g. before a fix)')
+  .argument('<b>', 'the second .klp file (e.g. after it)')
+  .addOption(constOption())
+  .addOption(new Option('--view <KEYS>', 'compare states on these variables, locks, `inst.pc` or `inst.local` (comma-separated, repeatable)').argParser(collect))
+  .option('--no-deadlock', 'do not report deadlocks')
+  .option('--max-states <N>', 'stop each search after N distinct states, each behaviour comparison after N product states', integerOption(1))
+  .option('--max-depth <N>', 'explore at most N steps from the initial states', integerOption(0))
+  .option('--json', 'print one JSON document on stdout instead of text')
+  .option('--no-lanes', 'omit the lanes view of traces')
+  .option('-q, --quiet', 'print only the summary')
+  .addHelpText('after', '\nExit codes (as diff(1)): 0 no difference on the view, 1 different, 2 undecided (a bound was hit)\nor usage error; 150 spec has errors, 151 bad command-line input, 255 internal error.')
+  .action(async (a: string, b: string, o: OptionValues) => {
+    const { diff } = await import('../cli/diff.js');
+    const flags: DiffFlags = {
+      const: o.const ?? [],
+      view: o.view ?? [],
+      deadlock: o.deadlock === true,
+      maxStates: o.maxStates,
+      maxDepth: o.maxDepth,
+      json: o.json === true,
+      lanes: o.lanes === true,
+      quiet: o.quiet === true,
+    };
+    process.exitCode = await diff(a, b, flags, io, await nodePipeline());
   });
 
 program.addHelpText('after', `

@@ -1,0 +1,123 @@
+// `klpc diff A.klp B.klp`: load and compile both specs, choose the view (--view or the shared
+// variables and program counters), explore each spec once through the diff stage (diff/), then
+// print the comparison (cli/diff-report.ts, or one --json document) and return diff(1)'s exit
+// code: 0 no difference, 1 different, 2 undecided (a bound was hit and nothing differed).
+// Spec and command-line errors exit 150/151 as with `check`.
+
+import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
+import { closest } from '../lang/diagnostics/render.js';
+import type { Program } from '../lang/program.js';
+import type { Span } from '../lang/span.js';
+import type { ExploreOptions } from '../runtime/explore.js';
+import type { CompiledModel } from '../runtime/model.js';
+import { diffModels, type DiffResult, type Outcome } from '../diff/diff.js';
+import { chosenView, defaultView, type View, type ViewSide } from '../diff/view.js';
+import { reportDiagnostics } from './diagnostics-out.js';
+import { diffJson } from './diff-json.js';
+import { diffReport } from './diff-report.js';
+import { loadSpec } from './front.js';
+import type { Io } from './io.js';
+import type { Pipeline } from './pipeline.js';
+import { progressLine } from './progress.js';
+
+export interface DiffFlags {
+  readonly const: readonly string[]; // applied to both specs
+  readonly view: readonly string[]; // --view values, each a comma-separated list
+  readonly deadlock: boolean;
+  readonly maxStates?: number; // per search, and per direction of the behaviour comparison
+  readonly maxDepth?: number;
+  readonly json: boolean;
+  readonly lanes: boolean;
+  readonly quiet: boolean;
+}
+
+// diff(1)'s convention, which scripts comparing files already follow.
+export const DiffExit: Readonly<Record<Outcome, number>> = { same: 0, different: 1, undecided: 2 };
+
+interface Loaded {
+  readonly path: string;
+  readonly program: Program;
+  readonly model: CompiledModel;
+}
+
+export async function diff(specA: string, specB: string, flags: DiffFlags, io: Io, pipeline: Pipeline): Promise<number> {
+  const front = { consts: flags.const, json: flags.json, quiet: flags.quiet };
+  const fa = await loadSpec(specA, front, io, pipeline);
+  if ('exitCode' in fa) return fa.exitCode;
+  const fb = await loadSpec(specB, front, io, pipeline);
+  if ('exitCode' in fb) return fb.exitCode;
+  const a: Loaded = { path: specA, program: fa.program, model: await pipeline.build(fa.program) };
+  const b: Loaded = { path: specB, program: fb.program, model: await pipeline.build(fb.program) };
+  const [nameA, nameB] = sideNames(a.program.name, b.program.name);
+  const sides: [ViewSide, ViewSide] = [
+    { name: nameA, program: a.program, meta: a.model.meta },
+    { name: nameB, program: b.program, meta: b.model.meta },
+  ];
+  const view = pickView(sides, flags.view, io);
+  if ('problems' in view) return reportDiagnostics(view.problems, new Map(), io, flags.json ? { spec: specA } : undefined);
+  const result = diffModels({ name: nameA, model: a.model }, { name: nameB, model: b.model }, {
+    view,
+    explore: (model, options) => {
+      const progress = progressLine(io, io.progress && !flags.json && !flags.quiet);
+      const r = pipeline.explore(model, progress.onProgress === undefined ? options : { ...options, onProgress: progress.onProgress });
+      progress.done();
+      return r;
+    },
+    exploreOptions: exploreOptions(flags),
+    ...(flags.maxStates === undefined ? {} : { maxPairs: flags.maxStates }),
+  });
+  const exitCode = DiffExit[result.outcome];
+  print(result, [a, b], exitCode, flags, io);
+  return exitCode;
+}
+
+// The names reports use: the spec names, told apart when equal (a spec diffed with itself).
+function sideNames(a: string, b: string): [string, string] {
+  return a === b ? [`${a} (A)`, `${b} (B)`] : [a, b];
+}
+
+function pickView(sides: [ViewSide, ViewSide], raw: readonly string[], io: Io): View | { problems: Diagnostic[] } {
+  const names = raw.flatMap((r) => r.split(',').map((n) => n.trim())).filter((n) => n !== '');
+  if (names.length === 0) return defaultView(...sides);
+  const { view, problems } = chosenView(...sides, names);
+  if (problems.length === 0) return view;
+  return {
+    problems: problems.map((p) => {
+      const best = closest(p.name, p.known);
+      return diag('KLP6010', nameSpan(raw, p.name, io), { name: p.name, why: p.why }, best === undefined ? {} : { hint: `did you mean '${best}'?` });
+    }),
+  };
+}
+
+// Where `name` is in the --view arguments: the whole list item, not a longer item it starts.
+function nameSpan(raw: readonly string[], name: string, io: Io): Span {
+  for (const arg of raw) {
+    let offset = 0;
+    for (const item of arg.split(',')) {
+      if (item.trim() === name) {
+        const whole = io.cmd.spanOf(arg);
+        const at = offset + item.indexOf(name);
+        return { ...whole, start: whole.start + at, end: whole.start + at + name.length, col: whole.col + at };
+      }
+      offset += item.length + 1;
+    }
+  }
+  return io.cmd.spanOf(name);
+}
+
+function exploreOptions(flags: DiffFlags): ExploreOptions {
+  return {
+    deadlock: flags.deadlock,
+    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
+    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+  };
+}
+
+function print(result: DiffResult, [a, b]: readonly [Loaded, Loaded], exitCode: number, flags: DiffFlags, io: Io): void {
+  if (flags.json) {
+    const info = { version: io.version, specs: [a.path, b.path] as const, metas: [a.model.meta, b.model.meta] as const, exitCode };
+    io.out(`${JSON.stringify(diffJson(result, info), null, 2)}\n`);
+    return;
+  }
+  io.out(diffReport(result, { lanes: flags.lanes, width: io.width, quiet: flags.quiet }, io.outStyle));
+}

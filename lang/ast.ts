@@ -133,6 +133,8 @@ export type Decl =
   | InvariantDecl
   // variant-only declarations
   | { readonly kind: 'replaceStep'; readonly process: Ident; readonly label: Ident; readonly body: Block; readonly span: Span }
+  // `prepend step P.L { ... }`: statements inserted right after label L, at the start of its step
+  | { readonly kind: 'prependStep'; readonly process: Ident; readonly label: Ident; readonly body: Block; readonly span: Span }
   | { readonly kind: 'replaceFn'; readonly fn: FnDecl; readonly span: Span }
   | { readonly kind: 'replaceInvariant'; readonly invariant: InvariantDecl; readonly span: Span }
   | { readonly kind: 'removeInvariant'; readonly name: Ident; readonly span: Span };

@@ -25,7 +25,7 @@ export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.De
         }
         break;
       }
-      case 'replaceStep': replaceStep(out, d, diags); break;
+      case 'replaceStep': case 'prependStep': editStep(out, d, diags); break;
       case 'replaceFn': {
         const i = find('fn', d.fn.name.name);
         if (i < 0) missing(diags, out, 'replace', 'fn', d.fn.name);
@@ -68,20 +68,26 @@ function sameSignature(old: ast.FnDecl, fn: ast.FnDecl, diags: Diagnostic[]): bo
   return false;
 }
 
-function replaceStep(out: ast.Decl[], d: ast.Decl & { kind: 'replaceStep' }, diags: Diagnostic[]): void {
-  const args = { process: d.process.name, label: d.label.name };
+// `replace step` swaps the step's statements (the replacement starts with the same label);
+// `prepend step` inserts statements right after the label, so a fix that adds a line at the
+// start of a step states just that line.
+function editStep(out: ast.Decl[], d: ast.Decl & { kind: 'replaceStep' | 'prependStep' }, diags: Diagnostic[]): void {
+  const args = { process: d.process.name, label: d.label.name, action: d.kind === 'replaceStep' ? 'replace' : 'prepend to' };
+  if (d.kind === 'replaceStep') {
+    const first = d.body.stmts[0];
+    if (first?.kind !== 'label' || first.name.name !== d.label.name) {
+      diags.push(diag('KLP5005', first?.span ?? d.body.span, args));
+      return;
+    }
+  }
+  const edit = d.kind === 'replaceStep' ? () => d.body.stmts : (old: readonly ast.Stmt[]) => [old[0]!, ...d.body.stmts, ...old.slice(1)];
   const i = out.findIndex((x) => x.kind === 'process' && x.name.name === d.process.name);
   const proc = out[i] as ast.ProcessDecl | undefined;
-  const stmts = proc && spliceStep(proc.body.stmts, d.label.name, d.body.stmts);
+  const stmts = proc && spliceStep(proc.body.stmts, d.label.name, edit);
   if (!proc || !stmts) {
     const steps = out.flatMap((x) => (x.kind === 'process' ? labelsIn(x.body.stmts).map((l) => `${x.name.name}.${l}`) : []));
     const near = closest(`${d.process.name}.${d.label.name}`, steps);
     diags.push(diag('KLP5003', joinIds(d.process, d.label), args, near === undefined ? {} : { hint: `did you mean '${near}'?` }));
-    return;
-  }
-  const first = d.body.stmts[0];
-  if (first?.kind !== 'label' || first.name.name !== d.label.name) {
-    diags.push(diag('KLP5005', first?.span ?? d.body.span, args));
     return;
   }
   out[i] = { ...proc, body: { ...proc.body, stmts } };
@@ -91,13 +97,16 @@ function joinIds(a: ast.Ident, b: ast.Ident): ast.Ident['span'] {
   return { ...a.span, end: b.span.end };
 }
 
-// `stmts` with the step at `label` (in whichever block holds it) replaced, or undefined.
-function spliceStep(stmts: readonly ast.Stmt[], label: string, repl: readonly ast.Stmt[]): ast.Stmt[] | undefined {
+type StepEdit = (old: readonly ast.Stmt[]) => readonly ast.Stmt[];
+
+// `stmts` with the step at `label` (in whichever block holds it) edited, or undefined. The
+// step's statements run from its label up to the next label in the same block.
+function spliceStep(stmts: readonly ast.Stmt[], label: string, repl: StepEdit): ast.Stmt[] | undefined {
   const i = stmts.findIndex((s) => s.kind === 'label' && s.name.name === label);
   if (i >= 0) {
     let j = i + 1;
     while (j < stmts.length && stmts[j]!.kind !== 'label') j++;
-    return [...stmts.slice(0, i), ...repl, ...stmts.slice(j)];
+    return [...stmts.slice(0, i), ...repl(stmts.slice(i, j)), ...stmts.slice(j)];
   }
   for (let k = 0; k < stmts.length; k++) {
     const s = spliceIn(stmts[k]!, label, repl);
@@ -106,7 +115,7 @@ function spliceStep(stmts: readonly ast.Stmt[], label: string, repl: readonly as
   return undefined;
 }
 
-function spliceIn(s: ast.Stmt, label: string, repl: readonly ast.Stmt[]): ast.Stmt | undefined {
+function spliceIn(s: ast.Stmt, label: string, repl: StepEdit): ast.Stmt | undefined {
   const sub = (b: ast.Block) => {
     const stmts = spliceStep(b.stmts, label, repl);
     return stmts && { ...b, stmts };

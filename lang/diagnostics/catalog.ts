@@ -73,7 +73,7 @@ export const catalog = {
   // files and variants
   KLP5001: { severity: 'error', message: "Cannot read '{path}': {reason}." },
   KLP5002: { severity: 'error', message: "Variant chain is cyclic: {path}." },
-  KLP5003: { severity: 'error', message: "Cannot replace step {process}.{label}: it does not exist." },
+  KLP5003: { severity: 'error', message: "Cannot {action} step {process}.{label}: it does not exist." },
   KLP5004: { severity: 'error', message: "Cannot {action} {what} '{name}': the base spec has none." },
   KLP5005: { severity: 'error', message: "The replacement of step {process}.{label} must start with label '{label}'." },
   KLP5006: { severity: 'error', message: "'{what}' declarations are only allowed in a variant ('variant of \"base.klp\"')." },

@@ -55,9 +55,16 @@ const builders: Readonly<Record<string, Builder>> = {
   processDecl,
   invariantDecl,
   replaceDecl,
-  removeDecl: (n, cx) => {
-    const name = ident(token(n, 'name'), cx);
-    return name && { kind: 'removeInvariant', name, span: nodeSpan(n, cx) };
+  contextualDecl: (n, cx) => {
+    const span = nodeSpan(n, cx);
+    if (token(n, 'name') !== undefined) {
+      const name = ident(token(n, 'name'), cx);
+      return name && { kind: 'removeInvariant', name, span };
+    }
+    const process = ident(token(n, 'process'), cx);
+    const label = ident(token(n, 'label'), cx);
+    const body = buildBlock(node(n, 'block'), cx);
+    return complete(n) && process && label && body && { kind: 'prependStep', process, label, body, span };
   },
 };
 

@@ -13,6 +13,8 @@ import {
 
 const recorder = new ProblemRecorder();
 
+const CONTEXTUAL: readonly string[] = ['remove', 'prepend'];
+
 class KlpParser extends ExpressionGrammar {
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset', errorMessageProvider: recorder });
@@ -40,7 +42,7 @@ class KlpParser extends ExpressionGrammar {
       { ALT: () => this.SUBRULE(this.invariantDecl) },
       { ALT: () => this.SUBRULE(this.replaceDecl) },
       // `remove` is contextual: it is also the built-in remove(s, e)
-      { GATE: () => this.LA(1).image === 'remove', ALT: () => this.SUBRULE(this.removeDecl) },
+      { GATE: () => CONTEXTUAL.includes(this.LA(1).image), ALT: () => this.SUBRULE(this.contextualDecl) },
     ]);
   });
 
@@ -154,10 +156,23 @@ class KlpParser extends ExpressionGrammar {
     this.endOfDecl();
   });
 
-  removeDecl = this.RULE('removeDecl', () => {
-    this.CONSUME(Identifier, { LABEL: 'keyword' }); // `remove`, checked by the gate in `declaration`
-    this.CONSUME(kw.invariant);
-    this.CONSUME2(Identifier, { LABEL: 'name' });
+  // `remove invariant N` and `prepend step P.L { ... }`: `remove` and `prepend` are only keywords
+  // here (remove(s, e) is also a built-in), so they are checked by image, not by token type.
+  contextualDecl = this.RULE('contextualDecl', () => {
+    const word = this.CONSUME(Identifier, { LABEL: 'keyword' });
+    this.OR([
+      { GATE: () => word.image === 'remove', ALT: () => {
+        this.CONSUME(kw.invariant);
+        this.CONSUME2(Identifier, { LABEL: 'name' });
+      } },
+      { GATE: () => word.image === 'prepend', ALT: () => {
+        this.CONSUME(kw.step);
+        this.CONSUME3(Identifier, { LABEL: 'process' });
+        this.CONSUME(Dot);
+        this.CONSUME4(Identifier, { LABEL: 'label' });
+        this.SUBRULE(this.block);
+      } },
+    ]);
     this.endOfDecl();
   });
 

@@ -51,6 +51,12 @@ describe('binder: variants', () => {
     ]);
   });
 
+  it('prepends statements to a step, right after its label', () => {
+    const p = program('variant of "base.klp"\nprepend step P.inner { x := 2; }\nprepend step P.a { await x == 0; }');
+    assert.equal(printSteps(p)[0], 'a: await (x == 0); x := inc(x); goto w');
+    assert.equal(printSteps(p)[2], 'inner: x := 2; goto w');
+  });
+
   it('replaces a step nested in a while body', () => {
     const p = program('variant of "base.klp"\nreplace step P.inner { inner: x := 2; }');
     assert.equal(printSteps(p)[2], 'inner: x := 2; goto w');
@@ -75,6 +81,7 @@ describe('binder: variants', () => {
 
   const ERRORS: [string, string, string[]][] = [
     ['an unknown step, with the nearest as hint', 'variant of "base.klp"\nreplace step P.inne { inne: skip; }', ['KLP5003 2:14']],
+    ['a prepend to an unknown step', 'variant of "base.klp"\nprepend step Q.a { skip; }', ['KLP5003 2:14']],
     ['a replacement not starting with its label', 'variant of "base.klp"\nreplace step P.a { x := 1; }', ['KLP5005 2:20']],
     ['an unknown function', 'variant of "base.klp"\nreplace fn dec(a: 0..N): 0..N = a', ['KLP5004 2:12']],
     ['a changed signature', 'variant of "base.klp"\nreplace fn inc(a: bool): 0..N = 0', ['KLP5007 2:12']],

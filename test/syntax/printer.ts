@@ -141,6 +141,7 @@ export function printDecl(d: Decl): string {
     }
     case 'invariant': return printInvariant(d);
     case 'replaceStep': return `replace step ${d.process.name}.${d.label.name} ${printBlock(d.body)}`;
+    case 'prependStep': return `prepend step ${d.process.name}.${d.label.name} ${printBlock(d.body)}`;
     case 'replaceFn': return `replace ${printFn(d.fn)}`;
     case 'replaceInvariant': return `replace ${printInvariant(d.invariant)}`;
     case 'removeInvariant': return `remove invariant ${d.name.name}`;

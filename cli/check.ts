@@ -8,7 +8,7 @@ import type { ModelMeta } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
 import { ExitCode, mostSevereViolation, verdictExitCode } from './exit-codes.js';
-import { errnoReason } from './errno.js';
+import { errnoReason } from './files.js';
 import { loadSpec } from './front.js';
 import type { Io } from './io.js';
 import { itfDocument } from './itf.js';

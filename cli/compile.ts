@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { diag } from '../lang/diagnostics/diagnostic.js';
 import { reportDiagnostics } from './diagnostics-out.js';
-import { errnoReason } from './errno.js';
+import { errnoReason, makeDirs } from './files.js';
 import { ExitCode } from './exit-codes.js';
 import { loadSpec } from './front.js';
 import type { Io } from './io.js';
@@ -25,7 +25,7 @@ export async function compile(spec: string, flags: CompileFlags, io: Io, pipelin
   const code = await pipeline.emit(front.program);
   const file = path.join(flags.out, `${front.program.name}.ts`);
   try {
-    fs.mkdirSync(flags.out, { recursive: true });
+    makeDirs(flags.out);
     fs.writeFileSync(file, code);
   } catch (e) {
     return reportDiagnostics([diag('KLP6004', io.cmd.spanOf(flags.out), { path: file, reason: errnoReason(e) })], new Map(), io, undefined);

@@ -1,4 +1,8 @@
-// File-system errors in the words of KLP5001/KLP6004 ("Cannot read 'x': no such file.").
+// File-system helpers for output files: errors in the words of KLP5001/KLP6004 ("Cannot read
+// 'x': no such file or directory."), and directory creation.
+
+import fs from 'node:fs';
+import path from 'node:path';
 
 const reasons: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -12,4 +16,12 @@ const reasons: Record<string, string> = {
 export function errnoReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   return code === undefined ? String(e) : (reasons[code] ?? code);
+}
+
+// `mkdir -p`, one level at a time: Node 20's `mkdirSync(dir, { recursive: true })` loops forever
+// where mkdir fails with ENOENT under an existing parent (`-o /proc/x`). Throws like mkdirSync.
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) missing.unshift(d);
+  for (const d of missing) fs.mkdirSync(d);
 }

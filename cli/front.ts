@@ -7,7 +7,7 @@ import { diag, hasErrors, type Diagnostic } from '../lang/diagnostics/diagnostic
 import type { Program } from '../lang/program.js';
 import { COMMAND_LINE_FILE, type CommandLine } from './command-line.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
-import { errnoReason } from './errno.js';
+import { errnoReason } from './files.js';
 import type { Io } from './io.js';
 import { parseConsts } from './options.js';
 import type { Pipeline } from './pipeline.js';

@@ -145,12 +145,22 @@ describe('cli commands', () => {
     assert.equal(r.err, `no counterexample: ${file} not written\n`);
   });
 
+  it('compile fails cleanly where Node 20 recursive mkdir would loop forever', async function () {
+    if (!fs.existsSync('/proc/self')) this.skip();
+    const io = recordingIo(['compile', spec, '-o', '/proc/klpc-nope']);
+    assert.equal(await compile(spec, { const: [], out: '/proc/klpc-nope' }, io, fakePipeline(samples.holds)), 151);
+    assert.ok(io.stderr.join('').includes("KLP6004: Cannot write '/proc/klpc-nope/prefix.ts': no such file or directory."));
+  });
+
   it('compile writes <out>/<name>.ts and prints its path', async () => {
     const out = path.join(dir, 'gen');
     const io = recordingIo(['compile', spec, '-o', out]);
     assert.equal(await compile(spec, { const: [], out }, io, fakePipeline(samples.holds)), 0);
     assert.equal(io.stdout.join(''), `${path.join(out, 'prefix.ts')}\n`);
     assert.equal(fs.readFileSync(path.join(out, 'prefix.ts'), 'utf8'), '// generated\n');
+    const nested = path.join(dir, 'a/b/c');
+    assert.equal(await compile(spec, { const: [], out: nested }, recordingIo([]), fakePipeline(samples.holds)), 0);
+    assert.ok(fs.existsSync(path.join(nested, 'prefix.ts')));
     const blocked = path.join(spec, 'sub');
     const io2 = recordingIo(['compile', spec, '-o', blocked]);
     assert.equal(await compile(spec, { const: [], out: blocked }, io2, fakePipeline(samples.holds)), 151);

@@ -13,6 +13,10 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function counted(n: number, word: string): string {
+  return `${formatInt(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function isHazard(p: PropertyResult): boolean {
   return p.kind === 'deadlock' || p.kind === 'specError';
 }
@@ -53,14 +57,15 @@ export function formatInt(n: number): string {
 
 // Small specs finish in milliseconds, where `0.00 s` would say nothing.
 export function formatSeconds(seconds: number): string {
-  return seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(2)} s`;
+  if (seconds >= 1) return `${seconds.toFixed(2)} s`;
+  return seconds < 0.0005 ? '<1 ms' : `${Math.round(seconds * 1000)} ms`;
 }
 
 export function totalsLine(result: SearchResult): string {
   const s = result.stats;
   const parts = [
-    `${formatInt(s.distinct)} distinct states`,
-    `${formatInt(s.transitions)} transitions`,
+    counted(s.distinct, 'distinct state'),
+    counted(s.transitions, 'transition'),
     `depth ${s.depth}`,
     formatSeconds(s.seconds),
     `${formatInt(s.statesPerSecond)} states/s`,

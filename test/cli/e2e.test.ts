@@ -29,6 +29,7 @@ describe('klpc end to end', function () {
     ['assert', ['check', 'assert.klp'], 14],
     ['spec-error', ['check', 'overflow.klp'], 75],
     ['type-error', ['check', 'type-error.klp'], 150],
+    ['warning', ['check', 'unused.klp'], 0],
     ['unknown-const', ['check', 'counter.klp', '--const', 'NN=3'], 151],
     ['unknown-invariant', ['check', 'counter.klp', '--invariant', 'Bound'], 151],
     ['const-override', ['check', 'counter.klp', '--const', 'N=3'], 0],

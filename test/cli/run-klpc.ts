@@ -23,6 +23,6 @@ export function runKlpc(args: readonly string[]): Run {
 }
 
 export function transcript(args: readonly string[], run: Run): string {
-  const mask = (s: string) => s.replace(/[\d.]+ m?s, [\d,]+ states\/s/g, 'T, R states/s');
+  const mask = (s: string) => s.replace(/(<1|[\d.]+) m?s, [\d,]+ states\/s/g, 'T, R states/s');
   return `$ klpc ${args.join(' ')}\nexit ${run.code}\n--- stdout\n${mask(run.stdout)}--- stderr\n${mask(run.stderr)}`;
 }

@@ -27,7 +27,12 @@ export interface Pipeline {
 export async function nodePipeline(): Promise<Pipeline> {
   const { explore } = await import('../runtime/explore.js');
   return {
-    load: async (path, options) => (await import('../lang/load.js')).loadProgram(path, options),
+    load: async (path, options) => {
+      const loaded = (await import('../lang/load.js')).loadProgram(path, options);
+      if (loaded.program === undefined) return loaded;
+      const limits = (await import('../compiler/limits.js')).checkLimits(loaded.program);
+      return limits.length === 0 ? loaded : { program: undefined, diagnostics: [...loaded.diagnostics, ...limits], sources: loaded.sources };
+    },
     build: async (program) => (await import('../compiler/build.js')).buildModel(program),
     explore,
     emit: async (program) => (await import('../compiler/emit.js')).emitTypeScript(program),

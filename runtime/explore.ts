@@ -64,7 +64,8 @@ class Search implements Sink {
     private readonly model: CompiledModel,
     private readonly options: ExploreOptions,
   ) {
-    if (model.meta.steps.length >= 0xffff) throw new Error('more steps than the state store can index');
+    // the compiler refuses such specs (KLP3011); a hand-written model reaching here is a bug
+    if (model.meta.steps.length >= 0xffff) throw new Error('internal: more steps than the state store can index');
     this.next = new Int32Array(model.slots);
     this.store = new StateStore(model.words);
     this.counts = new Float64Array(model.meta.steps.length + 1);
@@ -109,21 +110,29 @@ class Search implements Sink {
     let depth = 0;
     let levelEnd = store.count - 1; // the last state of the level being expanded
     let lastProgress = start;
-    for (let i = 0; i < store.count && !this.halted; i++) {
-      if (i > levelEnd) {
-        depth++;
-        levelEnd = store.count - 1;
+    try {
+      for (let i = 0; i < store.count && !this.halted; i++) {
+        if (i > levelEnd) {
+          depth++;
+          levelEnd = store.count - 1;
+        }
+        if (depth >= maxDepth) this.storeLimit = -1;
+        model.unpack(store.chunk(i), store.offset(i), cur);
+        this.parent = i;
+        this.activity = 0;
+        model.successors(cur, this.next, this);
+        if (this.activity === 0 && !this.halted) this.checkDeadlock(i, cur);
+        if ((i & 1023) === 1023 && options.onProgress !== undefined && performance.now() - lastProgress >= PROGRESS_MS) {
+          lastProgress = performance.now();
+          options.onProgress({ ...this.counters(start), queued: store.count - i - 1, depth });
+        }
       }
-      if (depth >= maxDepth) this.storeLimit = -1;
-      model.unpack(store.chunk(i), store.offset(i), cur);
-      this.parent = i;
-      this.activity = 0;
-      model.successors(cur, this.next, this);
-      if (this.activity === 0 && !this.halted) this.checkDeadlock(i, cur);
-      if ((i & 1023) === 1023 && options.onProgress !== undefined && performance.now() - lastProgress >= PROGRESS_MS) {
-        lastProgress = performance.now();
-        options.onProgress({ ...this.counters(start), queued: store.count - i - 1, depth });
-      }
+    } catch (e) {
+      // The table and store grow by allocating first, so a failed allocation leaves them
+      // consistent: the search ends incomplete with what it found, never with a crash.
+      if (!isAllocationFailure(e)) throw e;
+      this.halted = true;
+      this.incompleteReason = `out of memory after ${store.count} distinct states`;
     }
     const deepest = store.count - 1 > levelEnd ? depth + 1 : depth;
     return this.result(start, deepest);
@@ -188,4 +197,8 @@ class Search implements Sink {
     const base = { stats, properties, stepCounts };
     return complete ? { complete, ...base } : { complete, incompleteReason: this.incompleteReason, ...base };
   }
+}
+
+function isAllocationFailure(e: unknown): boolean {
+  return e instanceof RangeError && /allocation failed|Invalid typed array length|Array buffer/i.test(e.message);
 }

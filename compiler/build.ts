@@ -22,7 +22,7 @@ export async function buildModel(program: Program, options: BuildOptions = {}): 
     const { emitSource } = await import('./emit.js');
     const { generateModel } = await import('./gen/model.js');
     const { transform } = await import('esbuild');
-    const js = await transform(emitSource(generateModel(program)), { loader: 'ts', format: 'esm', target: 'node20' });
+    const js = await transform(await emitSource(generateModel(program)), { loader: 'ts', format: 'esm', target: 'node20' });
     mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, js.code);

@@ -1,7 +1,7 @@
 // The oracle for klpc diff: slow, obviously correct enumerations over a CompiledModel's UNPACKED
 // states (plain JS sets of strings), sharing nothing with diff/ (no recorder, graph, fingerprint,
 // view ids or product search). A view is the JSON of the chosen keys' decoded values.
-// - reachableViews: the view of every reachable state (plain BFS).
+// - reachableStates, reachableViews: every reachable state (plain BFS), and their views.
 // - observableTraces: every observable sequence of at most k steps (initial view, then
 //   `instance label > view` per step), by enumerating every path (paths that reach the same
 //   state with the same sequence are merged): a set of strings.
@@ -29,22 +29,24 @@ export function viewText(state: DecodedState, keys: readonly string[]): string {
   return JSON.stringify(keys.map((k) => state[k]));
 }
 
-export function reachableViews(model: CompiledModel, keys: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const views = new Set<string>();
+export function reachableStates(model: CompiledModel): Int32Array[] {
+  const seen = new Map<string, Int32Array>();
   let frontier = initialStates(model);
   while (frontier.length > 0) {
     const next: Int32Array[] = [];
     for (const s of frontier) {
       const key = s.join(',');
       if (seen.has(key)) continue;
-      seen.add(key);
-      views.add(viewText(model.decode(s), keys));
+      seen.set(key, s);
       next.push(...successorsOf(model, s).map((e) => e.state));
     }
     frontier = next;
   }
-  return views;
+  return [...seen.values()];
+}
+
+export function reachableViews(model: CompiledModel, keys: readonly string[]): Set<string> {
+  return new Set(reachableStates(model).map((s) => viewText(model.decode(s), keys)));
 }
 
 function stepName(model: CompiledModel, step: number): string {

@@ -1,46 +1,19 @@
 // The two sides of a conformance comparison, as plain data of one shape: the reference
-// interpreter's check(), and the fast path (binder -> buildModel -> explore). The fast path's
-// modules are imported at run time so this harness builds before they exist; `fastPathMissing`
-// names the first compiled module not there yet (the tests skip only in that case).
+// interpreter's check(), and the fast path (binder -> buildModel -> explore).
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Diagnostic } from '../../lang/diagnostics/diagnostic.js';
+import { join } from 'node:path';
+import { buildModel } from '../../compiler/build.js';
+import { loadProgram } from '../../lang/load.js';
 import type { Program } from '../../lang/program.js';
-import type { CompiledModel } from '../../runtime/model.js';
-import type { SearchResult, Trace } from '../../runtime/result.js';
+import { explore } from '../../runtime/explore.js';
+import type { Trace } from '../../runtime/result.js';
 import { check, type RefProperty, type RefResult } from '../reference/check.js';
-
-const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..'); // dist/
-const LOAD = join(DIST, 'lang', 'load.js');
-const BUILD = join(DIST, 'compiler', 'build.js');
-const EXPLORE = join(DIST, 'runtime', 'explore.js');
-
-type LoadProgram = (path: string, opts?: { consts?: Record<string, number> }) =>
-  { program: Program | undefined; diagnostics: readonly Diagnostic[] };
-type BuildModel = (program: Program, opts?: { cacheDir?: string }) => Promise<CompiledModel>;
-type Explore = (model: CompiledModel, opts: { deadlock: boolean }) => SearchResult;
-
-export function loaderMissing(): string | undefined {
-  return existsSync(LOAD) ? undefined : LOAD;
-}
-
-export function fastPathMissing(): string | undefined {
-  return [LOAD, BUILD, EXPLORE].find((f) => !existsSync(f));
-}
-
-async function imported<T>(file: string, name: string): Promise<T> {
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  if (typeof mod[name] !== 'function') throw new Error(`${file} does not export ${name}`);
-  return mod[name] as T;
-}
 
 // Binds a spec file; a spec with error diagnostics is a failure of the caller's expectation.
 export async function load(path: string): Promise<Program> {
-  const loadProgram = await imported<LoadProgram>(LOAD, 'loadProgram');
-  const { program, diagnostics } = loadProgram(path);
+  const { program, diagnostics } = loadProgram(path, {});
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (program === undefined || errors.length > 0) {
     throw new Error(`${path} does not bind:\n${errors.map((d) => `${d.span.line}:${d.span.col} ${d.code} ${d.message}`).join('\n')}`);
@@ -75,8 +48,6 @@ export function reference(program: Program): RefResult {
 
 // Compiles into the scratch directory when `scratchCache` (generated specs), else the shared cache.
 export async function fast(program: Program, scratchCache = false): Promise<RefResult> {
-  const buildModel = await imported<BuildModel>(BUILD, 'buildModel');
-  const explore = await imported<Explore>(EXPLORE, 'explore');
   const model = await buildModel(program, scratchCache ? { cacheDir: join(scratchDir(), 'cache') } : {});
   const r = explore(model, { deadlock: true });
   if (!r.complete) throw new Error(`fast search incomplete: ${r.incompleteReason}`);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { TooManyStates, check } from '../reference/check.js';
 import { specShape } from './gen.js';
 import { printSpec } from './print.js';
-import { fast, fastPathMissing, loadText, normalized, removeScratch } from './pipeline.js';
+import { fast, loadText, normalized, removeScratch } from './pipeline.js';
 
 const RUNS = Number(process.env['KLPC_FUZZ_RUNS'] ?? 100);
 const SEED = process.env['KLPC_FUZZ_SEED'] === undefined ? undefined : Number(process.env['KLPC_FUZZ_SEED']);
@@ -18,7 +18,6 @@ describe('conformance: random specs, reference vs compiled explorer', function (
   this.timeout(0);
 
   before(function () {
-    if (fastPathMissing()) this.skip(); // binder, compiler or runtime not built yet
   });
   after(removeScratch);
 

@@ -2,12 +2,11 @@
 // failures of which kind) one step produces, and that a failing path leaves its siblings alone.
 
 import assert from 'node:assert/strict';
-import { loaderMissing, loadText, removeScratch } from '../conformance/pipeline.js';
+import { loadText, removeScratch } from '../conformance/pipeline.js';
 import { Interpreter } from './interpreter.js';
 
 describe('reference interpreter steps', function () {
   before(function () {
-    if (loaderMissing()) this.skip(); // the binder (lang/load.ts) has not landed yet
   });
   after(removeScratch);
 

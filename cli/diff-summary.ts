@@ -38,9 +38,13 @@ function listed(title: string, items: readonly string[], width: number): string[
 function verdictLines(d: DiffResult, style: Style): string[] {
   const width = Math.max(0, ...d.verdicts.map((r) => r.name.length));
   return d.verdicts.map((r) => {
-    const mark = r.change === 'same' ? style.ok('=') : r.change === 'undecided' ? style.unknown('?') : style.bad('≠');
+    const mark = { same: style.ok('='), undecided: style.unknown('?'), flipped: style.bad('≠'), onlyA: only(r.a, '-'), onlyB: only(r.b, '+') }[r.change];
     return `${mark} ${style.bold(r.name.padEnd(width))}  ${verdictPair(r, d.names)}`;
   });
+  // a property only one spec has: `-` or `+` as in diff -u, `≠` when it fails there
+  function only(p: PropertyResult | undefined, sign: string): string {
+    return p?.verdict === 'violated' ? style.bad('≠') : style.dim(sign);
+  }
 }
 
 function verdictPair(r: VerdictRow, [nameA, nameB]: readonly [string, string]): string {
@@ -83,8 +87,8 @@ function behaviourLines(d: DiffResult): string[] {
   const { aNotB, bNotA, relation } = d.behaviours;
   const head: Record<typeof relation, string> = {
     equal: `Behaviours: the same in both (every step sequence of either is one of the other)`,
-    restricts: `Behaviours: ${b} only restricts ${a} (every behaviour of ${b} is one of ${a}, not conversely)`,
-    extends: `Behaviours: ${b} adds behaviours (every behaviour of ${a} is one of ${b}, not conversely)`,
+    restricts: `Behaviours: ${b} only restricts ${a} (every behaviour of ${b} is one of ${a}'s, not conversely)`,
+    extends: `Behaviours: ${b} adds behaviours (every behaviour of ${a} is one of ${b}'s, not conversely)`,
     incomparable: `Behaviours: neither includes the other`,
     undecided: `Behaviours: undecided`,
   };

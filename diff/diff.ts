@@ -90,7 +90,7 @@ function reachDiff(a: Graph, b: Graph, viewCount: number, complete: boolean): Re
 function outcome(d: Omit<DiffResult, 'outcome'>): Outcome {
   const [ra, rb] = d.results;
   const proven =
-    d.verdicts.some((v) => v.change === 'flipped' || v.change === 'onlyA' || v.change === 'onlyB') ||
+    d.verdicts.some((v) => v.change === 'flipped' || (v.change === 'onlyA' && v.a?.verdict === 'violated') || (v.change === 'onlyB' && v.b?.verdict === 'violated')) ||
     (d.reach.onlyA.count > 0 && rb.complete) ||
     (d.reach.onlyB.count > 0 && ra.complete) ||
     d.behaviours.aNotB.status === 'witness' ||

@@ -1,6 +1,7 @@
 // Property verdicts side by side, matched by name: each property of either spec with its result
 // in A and in B. A flip is holds on one side and violated on the other; `unknown` (a bound was
-// hit) never makes a flip, since the search may just have stopped short of the violation.
+// hit) never makes a flip, since the search may just have stopped short of the violation. A
+// property only one spec has (an added assert, say) is a difference only where it is violated.
 
 import type { PropertyKind, PropertyResult, SearchResult } from '../runtime/result.js';
 

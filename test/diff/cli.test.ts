@@ -1,0 +1,103 @@
+// `klpc diff` as a command, in process with the real pipeline: diff(1) exit codes on the klp
+// family, the summary lines, --json as one document holding each side's `check --json` document,
+// --view mistakes (KLP6010, exit 151), spec errors (150), bounds (2), and the worked example of
+// docs/diff.md, which must be the real output (KLPC_ACCEPT=1 rewrites it).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { diff, type DiffFlags } from '../../cli/diff.js';
+import { nodePipeline } from '../../cli/pipeline.js';
+import { recordingIo } from '../cli/fake-pipeline.js';
+import { repoRoot, specPath } from './family.js';
+
+const defaults: DiffFlags = { const: [], view: [], deadlock: true, json: false, lanes: true, quiet: false };
+
+async function run(a: string, b: string, flags: Partial<DiffFlags> = {}, extraArgs: readonly string[] = []) {
+  const io = recordingIo(['diff', a, b, ...extraArgs]);
+  const code = await diff(a, b, { ...defaults, ...flags }, io, await nodePipeline());
+  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
+}
+
+const lines = (text: string) => text.split('\n');
+
+describe('klpc diff command', function () {
+  this.timeout(30000);
+
+  it('prefix vs postfix: the flips side by side, exit 1', async () => {
+    const r = await run(specPath('prefix'), specPath('postfix'), { quiet: true });
+    assert.equal(r.code, 1);
+    const out = lines(r.out);
+    for (const l of [
+      '≠ StackOrder        violated in prefix (5 steps), holds in postfix',
+      '≠ NoDanglingModule  violated in prefix (11 steps), holds in postfix',
+      '= GoingCoverage     holds in both',
+      'View-states: 33 in both, 16 only in prefix (10 where an invariant fails), 0 only in postfix',
+      'Behaviours: neither includes the other',
+      'not compared: klp_alive (only in postfix)',
+    ]) assert.ok(out.includes(l), `missing line: ${l}\n${r.out}`);
+    assert.equal(out.at(-2), 'prefix and postfix differ.');
+  });
+
+  it('postfix vs ignore-going: GoingCoverage flips to violated, exit 1', async () => {
+    const r = await run(specPath('postfix'), specPath('ignore-going'), { quiet: true });
+    assert.equal(r.code, 1);
+    assert.ok(lines(r.out).includes('≠ GoingCoverage     holds in postfix, violated in ignore-going (8 steps)'), r.out);
+  });
+
+  it('a spec against itself: no difference, exit 0; with a bound, undecided, exit 2', async () => {
+    const same = await run(specPath('prefix'), specPath('prefix'), { quiet: true });
+    assert.equal(same.code, 0);
+    assert.equal(lines(same.out).at(-2), 'No difference between prefix (A) and prefix (B) on this view.');
+    const bounded = await run(specPath('prefix'), specPath('prefix'), { quiet: true, maxStates: 10 });
+    assert.equal(bounded.code, 2);
+    assert.match(bounded.out, /not proven the same/);
+  });
+
+  it('--json: one document with both check documents inside', async () => {
+    const r = await run(specPath('prefix'), specPath('postfix'), { json: true });
+    assert.equal(r.err, '');
+    const doc = JSON.parse(r.out);
+    assert.equal(doc.exitCode, 1);
+    assert.equal(doc.outcome, 'different');
+    assert.deepEqual(doc.properties.find((p: { name: string }) => p.name === 'StackOrder'), {
+      name: 'StackOrder', kind: 'invariant', a: { verdict: 'violated', steps: 5 }, b: { verdict: 'holds' }, change: 'flipped',
+    });
+    assert.deepEqual([doc.states.both, doc.states.onlyA.count, doc.states.onlyB.count], [33, 16, 0]);
+    assert.equal(doc.behaviours.relation, 'incomparable');
+    assert.equal(doc.behaviours.aNotB.trace.steps.at(-1).label, 'register');
+    assert.equal(doc.results.a.exitCode, 12); // what `klpc check prefix.klp` exits with
+    assert.equal(doc.results.a.properties[0].trace.steps.length, 5);
+  });
+
+  it('--view names both specs cannot compare: KLP6010 on the name, exit 151', async () => {
+    const r = await run(specPath('prefix'), specPath('postfix'), { view: ['mod_state,klp_alive,mod_stat'] }, ['--view', 'mod_state,klp_alive,mod_stat']);
+    assert.equal(r.code, 151);
+    assert.match(r.err, /KLP6010: Cannot compare 'klp_alive' in --view: only postfix has it\./);
+    assert.match(r.err, /KLP6010: Cannot compare 'mod_stat' in --view: neither prefix nor postfix has it\.[\s\S]*hint: did you mean 'mod_state'\?/);
+    const ok = await run(specPath('prefix'), specPath('postfix'), { view: ['mod_state, mod_callable', 'loader.pc'], quiet: true });
+    assert.match(ok.out, /compared on mod_state, mod_callable, loader\.pc\n/);
+  });
+
+  it('a spec with errors: its diagnostics, exit 150', async () => {
+    const bad = path.join(fs.mkdtempSync(path.join(tmpdir(), 'klpc-diff-')), 'bad.klp');
+    fs.writeFileSync(bad, 'var x: 0..2 = \n');
+    const r = await run(specPath('prefix'), bad);
+    assert.equal(r.code, 150);
+    assert.match(r.err, /bad\.klp:\d+:\d+ - error KLP1/);
+  });
+
+  it('docs/diff.md shows the real output of its worked example', async () => {
+    const docs = path.join(repoRoot, 'docs/diff.md');
+    const command = '$ klpc diff specs/klp/prefix.klp specs/klp/postfix.klp';
+    const text = fs.readFileSync(docs, 'utf8');
+    const start = text.indexOf(`${command}\n`);
+    assert.ok(start >= 0, `docs/diff.md has no block starting with ${command}`);
+    const from = start + command.length + 1;
+    const end = text.indexOf('```', from);
+    const r = await run(specPath('prefix'), specPath('postfix'));
+    if (process.env['KLPC_ACCEPT'] === '1') fs.writeFileSync(docs, text.slice(0, from) + r.out + text.slice(end));
+    else assert.equal(text.slice(from, end), r.out, 'docs/diff.md is stale (KLPC_ACCEPT=1 to update it)');
+  });
+});

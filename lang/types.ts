@@ -60,3 +60,58 @@ export function typeToString(t: Type): string {
     case 'option': return `${typeToString(t.inner)}?`;
   }
 }
+
+// The type of an expression that already produced a diagnostic (the binder's poison), compared
+// by identity: compatible with everything, so one mistake is reported once. Never in a Program.
+export const ERR: Type = Object.freeze({ kind: 'int', lo: 0, hi: 0 }) as Type;
+
+// Enum names are unique within a program, so the rendered form identifies a type.
+export function typeEquals(a: Type, b: Type): boolean {
+  return typeToString(a) === typeToString(b);
+}
+
+// The least type containing both, or undefined when their shapes differ. T joined with U? is
+// (T join U)?: the T side is then converted with `some`.
+export function join(a: Type, b: Type): Type | undefined {
+  if (a === ERR) return b;
+  if (b === ERR) return a;
+  if (a.kind === 'option' && b.kind !== 'option') return optionOf(join(a.inner, b));
+  if (b.kind === 'option' && a.kind !== 'option') return optionOf(join(a, b.inner));
+  switch (a.kind) {
+    case 'bool': return b.kind === 'bool' ? BOOL : undefined;
+    case 'int': return b.kind === 'int' ? intType(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi)) : undefined;
+    case 'enum': return b.kind === 'enum' && b.name === a.name ? a : undefined;
+    case 'set': return b.kind === 'set' ? setOf(join(a.elem, b.elem)) : undefined;
+    case 'option': return b.kind === 'option' ? optionOf(join(a.inner, b.inner)) : undefined;
+    case 'seq': {
+      if (b.kind !== 'seq') return undefined;
+      const elem = join(a.elem, b.elem);
+      return elem && { kind: 'seq', elem, max: Math.max(a.max, b.max) };
+    }
+    case 'map': {
+      if (b.kind !== 'map' || !typeEquals(a.key, b.key)) return undefined;
+      const value = join(a.value, b.value);
+      return value && { kind: 'map', key: a.key, value };
+    }
+    case 'record': {
+      if (b.kind !== 'record' || !sameFieldNames(a, b)) return undefined;
+      const fields = a.fields.map((f) => ({ name: f.name, type: join(f.type, fieldType(b, f.name)!) }));
+      return fields.every((f) => f.type) ? { kind: 'record', fields: fields as { name: string; type: Type }[] } : undefined;
+    }
+  }
+}
+
+function setOf(elem: Type | undefined): Type | undefined {
+  return elem && { kind: 'set', elem };
+}
+function optionOf(inner: Type | undefined): Type | undefined {
+  return inner && { kind: 'option', inner };
+}
+
+export function sameFieldNames(a: Type & { kind: 'record' }, b: Type & { kind: 'record' }): boolean {
+  return a.fields.length === b.fields.length && a.fields.every((f) => fieldType(b, f.name) !== undefined);
+}
+
+export function fieldType(t: Type & { kind: 'record' }, name: string): Type | undefined {
+  return t.fields.find((f) => f.name === name)?.type;
+}

@@ -3,11 +3,11 @@
 // result's universe, so word-wise operations line up.
 
 import type { Expr } from '../../lang/program.js';
-import type { Type } from '../../lang/types.js';
 import { setWords } from '../layout.js';
 import { lowerExpr, stableScalar } from './expr.js';
 import { asRef, asScalar, literalJs, literalValue, ref, scalar, type Ctx, type Operand } from './operand.js';
-import { copyValue, equalJs, indexInDomain, sameType } from './values.js';
+import { join, typeEquals, type Type } from '../../lang/types.js';
+import { copyValue, equalJs, indexInDomain } from './values.js';
 
 type OpExpr = Expr & { kind: 'op' };
 
@@ -55,7 +55,7 @@ export function lowerOp(ctx: Ctx, e: OpExpr): Operand {
       return scalar(e.op === 'in' ? has : `!${has}`);
     }
     case 'subseteq': {
-      const [x, y, t] = alignSets(ctx, a!, b!, joinSet(a!.type, b!.type));
+      const [x, y, t] = alignSets(ctx, a!, b!, join(a!.type, b!.type)!);
       const words = setWords((t as Type & { kind: 'set' }).elem);
       const parts = Array.from({ length: words }, (_, w) => `(${x.arr}[${x.off} + ${w}] & ~${y.arr}[${y.off} + ${w}]) === 0`);
       return scalar(`(${parts.join(' && ')})`);
@@ -109,17 +109,11 @@ export function membership(s: { arr: string; off: string }, setType: Type, x: st
   return `(${bit})`;
 }
 
-function joinSet(a: Type, b: Type): Type {
-  const ea = (a as Type & { kind: 'set' }).elem, eb = (b as Type & { kind: 'set' }).elem;
-  if (ea.kind === 'int' && eb.kind === 'int') return { kind: 'set', elem: { kind: 'int', lo: Math.min(ea.lo, eb.lo), hi: Math.max(ea.hi, eb.hi) } };
-  return a;
-}
-
 // Both operands as sets over the universe of `t`.
 function alignSets(ctx: Ctx, a: Expr, b: Expr, t: Type): [{ arr: string; off: string }, { arr: string; off: string }, Type] {
   const conv = (x: Expr) => {
     const o = asRef(lowerExpr(ctx, x));
-    if (sameType(x.type, t)) return o;
+    if (typeEquals(x.type, t)) return o;
     const buf = ctx.mod.buffer(setWords((t as Type & { kind: 'set' }).elem));
     copyValue(ctx, o, x.type, buf, '0', t);
     return { arr: buf, off: '0' };

@@ -3,35 +3,15 @@
 // over other universes), with an optional domain check (a `fit`), and structural equality.
 // Every copy writes ALL destination slots, keeping the canonical zeros that packing relies on.
 
-import { domainSize, domainValue, type Type } from '../../lang/types.js';
+import { domainSize, domainValue, join, typeEquals, typeToString, type Type } from '../../lang/types.js';
 import { fieldOffset, setWords, slotsOf } from '../layout.js';
 import { addOff, literalJs, literalValue, type Ctx, type Operand } from './operand.js';
 
-export function sameType(a: Type, b: Type): boolean {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'bool': return true;
-    case 'int': return b.kind === 'int' && a.lo === b.lo && a.hi === b.hi;
-    case 'enum': return b.kind === 'enum' && a.name === b.name;
-    case 'option': return b.kind === 'option' && sameType(a.inner, b.inner);
-    case 'set': return b.kind === 'set' && sameType(a.elem, b.elem);
-    case 'seq': return b.kind === 'seq' && a.max === b.max && sameType(a.elem, b.elem);
-    case 'map': return b.kind === 'map' && sameType(a.key, b.key) && sameType(a.value, b.value);
-    case 'record': return b.kind === 'record' && a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i]!.name && sameType(f.type, b.fields[i]!.type));
-  }
-}
-
-// The smallest type containing both (they are compatible: the binder checked).
-export function joinType(a: Type, b: Type): Type {
-  switch (a.kind) {
-    case 'int': return b.kind === 'int' ? { kind: 'int', lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) } : a;
-    case 'option': return b.kind === 'option' ? { kind: 'option', inner: joinType(a.inner, b.inner) } : a;
-    case 'set': return b.kind === 'set' ? { kind: 'set', elem: joinType(a.elem, b.elem) } : a;
-    case 'seq': return b.kind === 'seq' ? { kind: 'seq', elem: joinType(a.elem, b.elem), max: Math.max(a.max, b.max) } : a;
-    case 'map': return b.kind === 'map' ? { kind: 'map', key: a.key, value: joinType(a.value, b.value) } : a;
-    case 'record': return b.kind === 'record' ? { kind: 'record', fields: a.fields.map((f) => ({ name: f.name, type: joinType(f.type, b.fields.find((g) => g.name === f.name)!.type) })) } : a;
-    default: return a;
-  }
+// The binder only lets compatible types meet, so a join always exists here.
+function joinType(a: Type, b: Type): Type {
+  const t = join(a, b);
+  if (t === undefined) throw new Error(`internal: no join of ${typeToString(a)} and ${typeToString(b)}`);
+  return t;
 }
 
 export function readScalar(arr: string, off: string, t: Type): string {
@@ -71,7 +51,7 @@ export function copyValue(ctx: Ctx, src: Operand, st: Type, dst: string, doff: s
     return;
   }
   const { arr, off } = src;
-  if (sameType(st, dt)) {
+  if (typeEquals(st, dt)) {
     const n = slotsOf(dt);
     if (n <= 4) for (let i = 0; i < n; i++) fb.line(`${dst}[${addOff(doff, i)}] = ${arr}[${addOff(off, i)}];`);
     else fb.line(`copySlots(${arr}, ${off}, ${dst}, ${doff}, ${n});`);
@@ -165,7 +145,7 @@ export function equalJs(ctx: Ctx, a: Operand, at: Type, b: Operand, bt: Type): s
     return `(${a.js} === ${b.js})`;
   }
   if (a.kind !== 'ref' || b.kind !== 'ref') throw new Error('internal: mixed equality');
-  if (!sameType(at, bt)) {
+  if (!typeEquals(at, bt)) {
     const jt = joinType(at, bt);
     const n = slotsOf(jt);
     const ba = ctx.mod.buffer(n), bb = ctx.mod.buffer(n);

@@ -90,7 +90,7 @@ function behaviourLines(d: DiffResult): string[] {
     restricts: `Behaviours: ${b} only restricts ${a} (every behaviour of ${b} is one of ${a}'s, not conversely)`,
     extends: `Behaviours: ${b} adds behaviours (every behaviour of ${a} is one of ${b}'s, not conversely)`,
     incomparable: `Behaviours: neither includes the other`,
-    undecided: `Behaviours: undecided`,
+    undecided: `Behaviours: undecided (a comparison was incomplete)`,
   };
   return [head[relation], `  ${direction(aNotB, a, b)}`, `  ${direction(bNotA, b, a)}`];
 }
@@ -104,27 +104,28 @@ function direction(c: BehaviourCheck, mine: string, other: string): string {
       return `${mine} has behaviours ${other} lacks: ${c.witness.shortest ? 'shortest' : 'one with'} ${steps_(n)}`;
     }
     case 'incomplete':
-      return `whether ${other} has every behaviour of ${mine} is unknown: ${c.reason}`;
+      return `incomplete (${c.reason}): whether ${other} has every behaviour of ${mine} is unknown`;
   }
 }
 
 function coverageLines(d: DiffResult, style: Style): string[] {
   const [a, b] = d.names;
   const rows = d.coverage.filter((r) => r.a !== r.b);
-  if (rows.length === 0) return [style.dim('Every step made as many transitions in both.')];
+  const partial = !d.results[0].complete || !d.results[1].complete;
+  const note = partial ? [style.dim('(a search was incomplete: these counts cover only what it explored)')] : [];
+  if (rows.length === 0) return [style.dim('Every step made as many transitions in both.'), ...note];
   const names = rows.map((r) => `${r.instance}@${r.label}`);
   const w = Math.max(...names.map((n) => n.length), 'step'.length);
   const [wa, wb] = [Math.max(a.length, 6), Math.max(b.length, 6)];
   const count = (n: number | undefined, width: number) => (n === undefined ? '-' : formatInt(n)).padStart(width);
   const lines = [style.bold(`${'Transitions per step'.padEnd(w)}  ${a.padStart(wa)}  ${b.padStart(wb)}`)];
   rows.forEach((r, i) => {
-    const note = { onlyA: `no longer reachable in ${b}`, onlyB: `newly reachable in ${b}`, both: '', neither: '' }[reachability(r)];
+    const reach = { onlyA: `no longer reachable in ${b}`, onlyB: `newly reachable in ${b}`, both: '', neither: '' }[reachability(r)];
     const missing = r.a === undefined ? `only in ${b}` : r.b === undefined ? `only in ${a}` : '';
-    const tail = [missing, note].filter((t) => t !== '').join(', ');
+    const tail = [missing, reach].filter((t) => t !== '').join(', ');
     lines.push(`${names[i]!.padEnd(w)}  ${count(r.a, wa)}  ${count(r.b, wb)}${tail === '' ? '' : `  ${style.dim(tail)}`}`.trimEnd());
   });
-  if (!d.results[0].complete || !d.results[1].complete) lines.push(style.dim('(a search was incomplete: these counts cover only what it explored)'));
-  return lines;
+  return [...lines, ...note];
 }
 
 function outcomeLine(d: DiffResult, style: Style): string {

@@ -83,7 +83,8 @@ export class Recorder implements CompiledModel, Sink {
   }
 
   init(next: Int32Array, sink: Sink): void {
-    this.run(-1, next, sink, () => this.model.init(next, this));
+    this.enter(-1, next, sink);
+    this.model.init(next, this);
   }
 
   successors(cur: Int32Array, next: Int32Array, sink: Sink): void {
@@ -93,7 +94,8 @@ export class Recorder implements CompiledModel, Sink {
     if (node < 0) throw new Error('explore() expanded a state the recorder never saw');
     const g = this.graph;
     g.edgeStart.set(node, g.edgeSteps.length);
-    this.run(node, next, sink, () => this.model.successors(cur, next, this));
+    this.enter(node, next, sink);
+    this.model.successors(cur, next, this);
     g.edgeEnd.set(node, g.edgeSteps.length);
   }
 
@@ -131,11 +133,11 @@ export class Recorder implements CompiledModel, Sink {
     return this.model.decode(s);
   }
 
-  private run(parent: number, next: Int32Array, sink: Sink, call: () => void): void {
+  // The model is about to emit the transitions from node `parent` (-1: the initial states).
+  private enter(parent: number, next: Int32Array, sink: Sink): void {
     this.parent = parent;
     this.next = next;
     this.sink = sink;
-    call();
   }
 
   // The node of the state in `next`, added (with its view) when new.

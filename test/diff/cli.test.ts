@@ -81,9 +81,11 @@ describe('klpc diff command', function () {
   });
 
   it('a spec with errors: its diagnostics, exit 150', async () => {
-    const bad = path.join(fs.mkdtempSync(path.join(tmpdir(), 'klpc-diff-')), 'bad.klp');
+    const dir = fs.mkdtempSync(path.join(tmpdir(), 'klpc-diff-'));
+    const bad = path.join(dir, 'bad.klp');
     fs.writeFileSync(bad, 'var x: 0..2 = \n');
     const r = await run(specPath('prefix'), bad);
+    fs.rmSync(dir, { recursive: true, force: true });
     assert.equal(r.code, 150);
     assert.match(r.err, /bad\.klp:\d+:\d+ - error KLP1/);
   });

@@ -5,7 +5,7 @@
 // compilations (~50 ms each once warm), so the run count is modest; KLPC_FUZZ_RUNS=N for more.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -31,6 +31,7 @@ async function compile(text: string, name: string): Promise<ViewSide & { model: 
 
 describe('diff: random tiny spec pairs against brute force', function () {
   this.timeout(60000);
+  after(() => rmSync(cacheDir, { recursive: true, force: true }));
 
   it(`agrees on view-state counts and shortest extra behaviours (${RUNS} pairs)`, async () => {
     let witnesses = 0;

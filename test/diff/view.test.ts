@@ -3,7 +3,7 @@
 // different orders (so their decoded JSON differs).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildModel } from '../../compiler/build.js';
@@ -46,6 +46,7 @@ ${common.replace('i: 1..2', 'i: 1..3')}`;
 
 describe('diff: the view', function () {
   this.timeout(20000);
+  after(() => rmSync(cacheDir, { recursive: true, force: true }));
 
   it('compares shared variables and pcs by default, and says what it leaves out', async () => {
     const [a, b] = [await side('a', A), await side('b', B)];

@@ -114,11 +114,12 @@ function coverageLines(d: DiffResult, style: Style): string[] {
   const partial = !d.results[0].complete || !d.results[1].complete;
   const note = partial ? [style.dim('(a search was incomplete: these counts cover only what it explored)')] : [];
   if (rows.length === 0) return [style.dim('Every step made as many transitions in both.'), ...note];
+  const title = 'Transitions per step';
   const names = rows.map((r) => `${r.instance}@${r.label}`);
-  const w = Math.max(...names.map((n) => n.length), 'step'.length);
+  const w = Math.max(...names.map((n) => n.length), title.length);
   const [wa, wb] = [Math.max(a.length, 6), Math.max(b.length, 6)];
   const count = (n: number | undefined, width: number) => (n === undefined ? '-' : formatInt(n)).padStart(width);
-  const lines = [style.bold(`${'Transitions per step'.padEnd(w)}  ${a.padStart(wa)}  ${b.padStart(wb)}`)];
+  const lines = [style.bold(`${title.padEnd(w)}  ${a.padStart(wa)}  ${b.padStart(wb)}`)];
   rows.forEach((r, i) => {
     const reach = { onlyA: `no longer reachable in ${b}`, onlyB: `newly reachable in ${b}`, both: '', neither: '' }[reachability(r)];
     const missing = r.a === undefined ? `only in ${b}` : r.b === undefined ? `only in ${a}` : '';

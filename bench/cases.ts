@@ -1,7 +1,7 @@
 // What the bench measures: named model sources. A source is any function returning a
 // CompiledModel (or a promise of one): hand-written models (`hand:`) and the same specs from
-// specs/examples compiled by klpc (`klp:`), whose state spaces are identical. `quick` cases are
-// small.
+// specs/examples compiled by klpc (`klp:`), whose state spaces are identical, plus the shipped
+// livepatch family scaled up. `quick` cases are small.
 
 import { fileURLToPath } from 'node:url';
 import type { CompiledModel } from '../runtime/model.js';
@@ -14,13 +14,13 @@ export interface BenchCase {
   readonly source: () => CompiledModel | Promise<CompiledModel>;
 }
 
-const examples = fileURLToPath(new URL('../../specs/examples/', import.meta.url));
+const specs = fileURLToPath(new URL('../../specs/', import.meta.url));
 
 // The compiler is imported only when a `klp:` case runs, so hand-written cases never need it.
 async function compiled(spec: string, consts: Record<string, number>): Promise<CompiledModel> {
   const { nodePipeline } = await import('../cli/pipeline.js');
   const pipeline = await nodePipeline();
-  const loaded = await pipeline.load(examples + spec, { consts: new Map(Object.entries(consts)) });
+  const loaded = await pipeline.load(specs + spec, { consts: new Map(Object.entries(consts)) });
   if (loaded.program === undefined) throw new Error(`${spec} does not compile: ${JSON.stringify(loaded.diagnostics)}`);
   return pipeline.build(loaded.program);
 }
@@ -31,9 +31,12 @@ export const cases: readonly BenchCase[] = [
   { name: 'hand: counter K=3 ROUNDS=5', quick: false, source: () => new CounterModel(3, 5) },
   { name: 'hand: philosophers N=11', quick: false, source: () => new PhilosophersModel(11) },
   { name: 'hand: counter K=4 ROUNDS=3', quick: false, source: () => new CounterModel(4, 3) },
-  { name: 'klp: counter K=3 ROUNDS=4', quick: true, source: () => compiled('counter.klp', { K: 3, ROUNDS: 4 }) },
-  { name: 'klp: philosophers N=10', quick: true, source: () => compiled('philosophers.klp', { N: 10 }) },
-  { name: 'klp: counter K=3 ROUNDS=5', quick: false, source: () => compiled('counter.klp', { K: 3, ROUNDS: 5 }) },
-  { name: 'klp: philosophers N=11', quick: false, source: () => compiled('philosophers.klp', { N: 11 }) },
-  { name: 'klp: counter K=4 ROUNDS=3', quick: false, source: () => compiled('counter.klp', { K: 4, ROUNDS: 3 }) },
+  { name: 'klp: counter K=3 ROUNDS=4', quick: true, source: () => compiled('examples/counter.klp', { K: 3, ROUNDS: 4 }) },
+  { name: 'klp: philosophers N=10', quick: true, source: () => compiled('examples/philosophers.klp', { N: 10 }) },
+  { name: 'klp: counter K=3 ROUNDS=5', quick: false, source: () => compiled('examples/counter.klp', { K: 3, ROUNDS: 5 }) },
+  { name: 'klp: philosophers N=11', quick: false, source: () => compiled('examples/philosophers.klp', { N: 11 }) },
+  { name: 'klp: counter K=4 ROUNDS=3', quick: false, source: () => compiled('examples/counter.klp', { K: 4, ROUNDS: 3 }) },
+  { name: 'klp: peterson N=4', quick: false, source: () => compiled('examples/peterson.klp', { N: 4 }) },
+  { name: 'klp: livepatch postfix NPATCHES=6 NPRE=0', quick: false, source: () => compiled('klp/postfix.klp', { NPATCHES: 6, NPRE: 0 }) },
+  { name: 'klp: livepatch prefix NPATCHES=6 NPRE=0', quick: false, source: () => compiled('klp/prefix.klp', { NPATCHES: 6, NPRE: 0 }) },
 ];

@@ -59,6 +59,8 @@ export type Expr =
   // `{ elem for binder in domain if filter }`
   | { readonly kind: 'setComp'; readonly elem: Expr; readonly binder: Ident; readonly domain: Expr; readonly filter: Expr | undefined; readonly span: Span }
   | { readonly kind: 'seqLit'; readonly elems: readonly Expr[]; readonly span: Span }
+  // `[ elem for binder in domain if filter ]`: domain is a set (ascending) or a sequence (in order)
+  | { readonly kind: 'seqComp'; readonly elem: Expr; readonly binder: Ident; readonly domain: Expr; readonly filter: Expr | undefined; readonly span: Span }
   // `[binder in domain |-> value]`: domain is a type expression (K of Map[K, V])
   | { readonly kind: 'mapLit'; readonly binder: Ident; readonly domain: TypeExpr; readonly value: Expr; readonly span: Span }
   | { readonly kind: 'recordLit'; readonly fields: readonly FieldInit[]; readonly span: Span }

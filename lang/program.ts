@@ -141,6 +141,8 @@ export type Expr =
   | E<'universe', {}> // every value of type.elem (a finite type used as a set: `forall p in Patch`)
   | E<'setComp', { readonly binding: Binding; readonly domain: Expr; readonly elem: Expr; readonly filter: Expr | undefined }>
   | E<'seqLit', { readonly elems: readonly Expr[] }>
+  // the kept elements in domain order (a set ascending, a sequence in order); type.max bounds them
+  | E<'seqComp', { readonly binding: Binding; readonly domain: Expr; readonly elem: Expr; readonly filter: Expr | undefined }>
   | E<'mapLit', { readonly binding: Binding; readonly value: Expr }> // key domain = type.key
   | E<'recordLit', { readonly values: readonly Expr[] }> // in the record type's field order
   | E<'at', { readonly process: number; readonly instance: Expr | undefined; readonly label: number }>

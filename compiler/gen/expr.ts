@@ -130,6 +130,25 @@ export function lowerExpr(ctx: Ctx, e: Expr): Operand {
       if (t.max > e.elems.length) fb.line(`zeroSlots(${buf}, ${1 + e.elems.length * es}, ${(t.max - e.elems.length) * es});`);
       return ref(buf, 0);
     }
+    case 'seqComp': {
+      const t = e.type as Type & { kind: 'seq' };
+      const es = slotsOf(t.elem);
+      const buf = mod.buffer(slotsOf(t));
+      const dom = asRef(lowerExpr(ctx, e.domain));
+      const n = fb.tmp('n');
+      fb.line(`let ${n} = 0;`);
+      forEachElement(ctx, dom, e.domain.type, e.binding.id, () => {
+        if (e.filter) {
+          const f = asScalar(lowerExpr(ctx, e.filter));
+          fb.line(`if (!${f}) continue;`);
+        }
+        copyValue(ctx, lowerExpr(ctx, e.elem), e.elem.type, buf, `1 + ${n} * ${es}`, t.elem);
+        fb.line(`${n}++;`);
+      });
+      fb.line(`${buf}[0] = ${n};`);
+      fb.line(`zeroSlots(${buf}, 1 + ${n} * ${es}, ${t.max * es} - ${n} * ${es});`);
+      return ref(buf, 0);
+    }
     case 'mapLit': {
       const t = e.type as Type & { kind: 'map' };
       const vs = slotsOf(t.value);
@@ -198,6 +217,18 @@ export function forEachMember(ctx: Ctx, set: { arr: string; off: string }, setTy
   ctx.fb.open(`for (let ${k} = 0; ${k} < ${domainSize(elem)}; ${k}++)`);
   ctx.fb.line(`if (((${set.arr}[${set.off} + (${k} >> 5)] >>> (${k} & 31)) & 1) === 0) continue;`);
   ctx.bound.set(id, scalar(stableScalar(ctx, valueOfIndex(elem, k))));
+  body();
+  ctx.fb.close();
+}
+
+// Runs `body` once per element of a set (ascending) or a sequence (in order) operand, with the
+// binding bound to it.
+export function forEachElement(ctx: Ctx, dom: { arr: string; off: string }, domType: Type, id: number, body: () => void): void {
+  if (domType.kind === 'set') return forEachMember(ctx, dom, domType, id, body);
+  const elem = (domType as Type & { kind: 'seq' }).elem;
+  const i = ctx.fb.tmp('i');
+  ctx.fb.open(`for (let ${i} = 0; ${i} < ${dom.arr}[${dom.off}]; ${i}++)`);
+  ctx.bound.set(id, load(dom.arr, `${dom.off} + 1 + ${i} * ${slotsOf(elem)}`, elem));
   body();
   ctx.fb.close();
 }

@@ -7,9 +7,9 @@
 import type { Place, Stmt } from '../../lang/program.js';
 import type { Type } from '../../lang/types.js';
 import { fieldOffset, slotsOf } from '../layout.js';
-import { forEachMember, lowerExpr, seqBoundsCheck, stableScalar } from './expr.js';
+import { forEachElement, forEachMember, lowerExpr, seqBoundsCheck, stableScalar } from './expr.js';
 import { asRef, asScalar, ref, type Ctx } from './operand.js';
-import { copyValue, indexInDomain, load } from './values.js';
+import { copyValue, indexInDomain } from './values.js';
 
 export function lowerStmts(ctx: Ctx, stmts: readonly Stmt[]): void {
   for (let i = 0; i < stmts.length; i++) {
@@ -86,16 +86,7 @@ function lowerStmt(ctx: Ctx, st: Stmt): void {
     }
     case 'for': {
       const dom = privateCopy(ctx, asRef(lowerExpr(ctx, st.domain)), st.domain.type);
-      if (st.domain.type.kind === 'set') {
-        forEachMember(ctx, dom, st.domain.type, st.binding.id, () => lowerStmts(ctx, st.body));
-        return;
-      }
-      const elem = (st.domain.type as Type & { kind: 'seq' }).elem;
-      const i = fb.tmp('i');
-      fb.open(`for (let ${i} = 0; ${i} < ${dom.arr}[${dom.off}]; ${i}++)`);
-      ctx.bound.set(st.binding.id, load(dom.arr, `${dom.off} + 1 + ${i} * ${slotsOf(elem)}`, elem));
-      lowerStmts(ctx, st.body);
-      fb.close();
+      forEachElement(ctx, dom, st.domain.type, st.binding.id, () => lowerStmts(ctx, st.body));
       return;
     }
     case 'let':

@@ -11,7 +11,7 @@ import { BOOL, intType, typeToString, type Type } from '../types.js';
 import { call } from './calls.js';
 import { unify } from './coerce.js';
 import { poison, withBinding, type Cx } from './context.js';
-import { fieldExpr, indexExpr, mapLit, recordLit, seqLit, setComp, setLit, withField, withIndex } from './literals.js';
+import { fieldExpr, indexExpr, mapLit, recordLit, seqComp, seqLit, setComp, setLit, withField, withIndex } from './literals.js';
 import { atExpr, localOfExpr, nameExpr, selfExpr } from './names.js';
 import { binary, unary } from './operators.js';
 import { ERR, join } from './typeops.js';
@@ -46,6 +46,7 @@ export function check(cx: Cx, e: ast.Expr, expected?: Type): Expr {
     case 'setLit': return setLit(cx, e, expected);
     case 'setComp': return setComp(cx, e);
     case 'seqLit': return seqLit(cx, e, expected);
+    case 'seqComp': return seqComp(cx, e, expected);
     case 'mapLit': return mapLit(cx, e, expected);
     case 'recordLit': return recordLit(cx, e, expected);
     case 'at': return atExpr(cx, e.process, e.instance, e.label, e.span);
@@ -102,6 +103,12 @@ export function checkInt(cx: Cx, e: ast.Expr): Expr {
 export function checkSet(cx: Cx, e: ast.Expr, expected?: Type): Expr {
   const v = check(cx, e, expected);
   return v.type.kind === 'set' || v.type === ERR ? v : report(cx, v, 'a set');
+}
+
+// The domain of a `for` or a sequence comprehension.
+export function checkIterable(cx: Cx, e: ast.Expr): Expr {
+  const v = check(cx, e);
+  return v.type.kind === 'set' || v.type.kind === 'seq' || v.type === ERR ? v : report(cx, v, 'a set or a sequence');
 }
 
 export function expectType(cx: Cx, v: Expr, t: Type): Expr {

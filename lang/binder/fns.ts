@@ -54,7 +54,7 @@ function readsState(e: ast.Expr, bound: ReadonlySet<string>, isStateName: (name:
     case 'call': if (e.callee.name === 'locked') return true; break;
     case 'let': return readsState(e.value, bound, isStateName) || readsState(e.body, new Set([...bound, e.name.name]), isStateName);
     case 'quant': return readsState(e.domain, bound, isStateName) || readsState(e.body, new Set([...bound, e.binder.name]), isStateName);
-    case 'setComp': {
+    case 'setComp': case 'seqComp': {
       const inner = new Set([...bound, e.binder.name]);
       return readsState(e.domain, bound, isStateName) || readsState(e.elem, inner, isStateName) || (e.filter !== undefined && readsState(e.filter, inner, isStateName));
     }
@@ -83,7 +83,7 @@ function subExprs(e: ast.Expr): ast.Expr[] {
     case 'withIndex': return [e.target, e.index, e.value];
     case 'withField': return [e.target, e.value];
     case 'setLit': case 'seqLit': return [...e.elems];
-    case 'setComp': return [e.elem, e.domain, ...(e.filter ? [e.filter] : [])];
+    case 'setComp': case 'seqComp': return [e.elem, e.domain, ...(e.filter ? [e.filter] : [])];
     case 'mapLit': return [e.value];
     case 'recordLit': return e.fields.map((f) => f.value);
     case 'at': case 'localOf': return e.instance ? [e.instance] : [];

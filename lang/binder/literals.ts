@@ -6,10 +6,10 @@
 import type * as ast from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Expr } from '../program.js';
-import { typeToString, type RecordField, type Type } from '../types.js';
+import { domainSize, typeToString, type RecordField, type Type } from '../types.js';
 import { coerce, unify } from './coerce.js';
 import { poison, withBinding, type Cx } from './context.js';
-import { check, checkBool, checkElems, checkInt, checkSet, elemOf } from './expr.js';
+import { check, checkBool, checkElems, checkInt, checkIterable, checkSet, elemOf } from './expr.js';
 import { localOfExpr, processNamed } from './names.js';
 import { setType } from './operators.js';
 import { finite, resolveType } from './typeexpr.js';
@@ -47,6 +47,20 @@ export function setComp(cx: Cx, e: ast.Expr & { kind: 'setComp' }): Expr {
   const filter = e.filter && checkBool(inner.cx, e.filter);
   const elem = check(inner.cx, e.elem);
   return { kind: 'setComp', type: setType(cx, elem.type, e.span), span: e.span, binding: inner.binding, domain, elem, filter };
+}
+
+// The kept elements in order; the result's bound is the most the domain can hold: every value of
+// a set's element type, or the sequence's bound.
+export function seqComp(cx: Cx, e: ast.Expr & { kind: 'seqComp' }, expected: Type | undefined): Expr {
+  const domain = checkIterable(cx, e.domain);
+  const hint = expected?.kind === 'seq' ? expected.elem : undefined;
+  const inner = withBinding(cx, e.binder.name, elemOf(domain.type));
+  const filter = e.filter && checkBool(inner.cx, e.filter);
+  const elem = adapt(cx, check(inner.cx, e.elem, hint), hint);
+  const t = domain.type;
+  if (t.kind !== 'set' && t.kind !== 'seq') return poison(e.span);
+  const max = t.kind === 'set' ? domainSize(t.elem) : t.max;
+  return { kind: 'seqComp', type: { kind: 'seq', elem: elem.type, max }, span: e.span, binding: inner.binding, domain, elem, filter };
 }
 
 export function mapLit(cx: Cx, e: ast.Expr & { kind: 'mapLit' }, expected: Type | undefined): Expr {

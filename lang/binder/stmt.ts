@@ -9,10 +9,9 @@ import type { Stmt } from '../program.js';
 import { lockIndex } from './calls.js';
 import { coerce } from './coerce.js';
 import { sourceText, withBinding, type Cx } from './context.js';
-import { check, checkBool, checkSet, elemOf, report } from './expr.js';
+import { check, checkBool, checkIterable, checkSet, elemOf } from './expr.js';
 import { bindPlace } from './place.js';
 import { DONE } from './steps.js';
-import { ERR } from './typeops.js';
 
 export function bindStmts(cx: Cx, stmts: readonly ast.Stmt[]): Stmt[] {
   const out: Stmt[] = [];
@@ -56,8 +55,7 @@ function bindStmt(cx: Cx, s: ast.Stmt): Stmt | undefined {
       return { kind: 'choose', binding: inner.binding, domain, body: bindStmts(inner.cx, s.body.stmts), span };
     }
     case 'for': {
-      let domain = check(cx, s.domain);
-      if (domain.type.kind !== 'set' && domain.type.kind !== 'seq' && domain.type !== ERR) domain = report(cx, domain, 'a set or a sequence');
+      const domain = checkIterable(cx, s.domain);
       const inner = withBinding(cx, s.binder.name, elemOf(domain.type));
       return { kind: 'for', binding: inner.binding, domain, body: bindStmts(inner.cx, s.body.stmts), span };
     }

@@ -19,7 +19,7 @@ export const catalog = {
   KLP1004: { severity: 'error', message: 'Expected {expected} but found {found}.' },
   KLP1005: { severity: 'error', message: 'Integer literal {text} is too large.' },
   KLP1006: { severity: 'error', message: "'variant of' must be the first declaration of the file." },
-  KLP1007: { severity: 'error', message: 'Malformed set comprehension: expected `{ e for x in S }` or `{ e for x in S if p }`.' },
+  KLP1007: { severity: 'error', message: 'Malformed {what} comprehension: expected {forms}.' },
   KLP1008: { severity: 'error', message: "Unknown escape sequence '{text}' in a string." },
   KLP1009: { severity: 'error', message: 'This is nested too deeply to parse.' },
 

@@ -171,19 +171,26 @@ function braceExpr(n: CstNode, cx: BuildContext): Expr | undefined {
   const elems = buildAll(nodes(n, 'elem'), cx);
   if (elems === undefined) return undefined;
   if (!has(n, 'comprehension')) return { kind: 'setLit', elems, span };
-  const c = node(n, 'comprehension');
+  const parts = comprehension(node(n, 'comprehension'), elems, cx);
+  return parts && { kind: 'setComp', ...parts, span };
+}
+
+// The parts shared by `{ e for x in S if p }` and `[e for x in S if p]`.
+function comprehension(c: CstNode | undefined, elems: readonly Expr[], cx: BuildContext): { elem: Expr; binder: Ident; domain: Expr; filter: Expr | undefined } | undefined {
   const binder = c && ident(token(c, 'binder'), cx);
   const domain = c && buildExpr(node(c, 'domain'), cx);
   const filter = c && has(c, 'filter') ? buildExpr(node(c, 'filter'), cx) : undefined;
   if (!c || !binder || !domain || !elems[0] || (has(c, 'filter') && !filter)) return undefined;
-  return { kind: 'setComp', elem: elems[0], binder, domain, filter, span };
+  return { elem: elems[0], binder, domain, filter };
 }
 
 function bracketExpr(n: CstNode, cx: BuildContext): Expr | undefined {
   const span = nodeSpan(n, cx);
   if (!has(n, 'mapBody')) {
     const elems = buildAll(nodes(n, 'elem'), cx);
-    return elems && { kind: 'seqLit', elems, span };
+    if (elems === undefined || !has(n, 'seqComprehension')) return elems && { kind: 'seqLit', elems, span };
+    const parts = comprehension(node(n, 'seqComprehension'), elems, cx);
+    return parts && { kind: 'seqComp', ...parts, span };
   }
   const m = node(n, 'mapBody');
   const binder = m && ident(token(m, 'binder'), cx);

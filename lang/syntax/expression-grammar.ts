@@ -181,22 +181,35 @@ export class ExpressionGrammar extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'value' });
   });
 
-  comprehension: Rule = this.RULE('comprehension', () => {
-    this.CONSUME(kw.for);
-    this.CONSUME(Identifier, { LABEL: 'binder' });
-    this.CONSUME(kw.in);
-    this.SUBRULE(this.expression, { LABEL: 'domain' });
-    this.OPTION(() => { this.CONSUME(kw.if); this.SUBRULE2(this.expression, { LABEL: 'filter' }); });
-  });
+  // `for x in S if p` after the first element; one rule per bracket kind, so that a syntax error
+  // names the kind of comprehension it is in.
+  private comprehensionRule(name: string): Rule {
+    return this.RULE(name, () => {
+      this.CONSUME(kw.for);
+      this.CONSUME(Identifier, { LABEL: 'binder' });
+      this.CONSUME(kw.in);
+      this.SUBRULE(this.expression, { LABEL: 'domain' });
+      this.OPTION(() => { this.CONSUME(kw.if); this.SUBRULE2(this.expression, { LABEL: 'filter' }); });
+    });
+  }
 
-  // `[]`, `[a, b]`, `[k in K |-> e]`.
+  comprehension: Rule = this.comprehensionRule('comprehension');
+  seqComprehension: Rule = this.comprehensionRule('seqComprehension');
+
+  // `[]`, `[a, b]`, `[e for x in S if p]`, `[k in K |-> e]`.
   bracketExpr: Rule = this.RULE('bracketExpr', () => {
     this.CONSUME(LBracket);
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => this.mapLiteralAhead(), ALT: () => this.SUBRULE(this.mapBody) },
-        { ALT: () => this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'elem' }) }) },
+        { ALT: () => this.OPTION(() => {
+          this.SUBRULE(this.expression, { LABEL: 'elem' });
+          this.OR2([
+            { ALT: () => this.SUBRULE(this.seqComprehension) },
+            { ALT: () => this.MANY(() => { this.CONSUME(Comma); this.SUBRULE2(this.expression, { LABEL: 'elem' }); }) },
+          ]);
+        }) },
       ],
     });
     this.CONSUME(RBracket);

@@ -1,6 +1,7 @@
 // Syntax problems recorded by the parser -> KLP1004 "Expected {expected} but found {found}."
-// (or KLP1007 inside a set comprehension), with the span of the token where the input went
-// wrong and a hint for the mistakes people actually make: '=' for ':=' or '==', a missing ';'.
+// (or KLP1007 inside a set or sequence comprehension), with the span of the token where the
+// input went wrong and a hint for the mistakes people actually make: '=' for ':=' or '==', a
+// missing ';'.
 
 import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -79,7 +80,8 @@ function endOfInput(tokens: readonly IToken[], lines: LineIndex): Span {
 function toDiagnostic(p: SyntaxProblem, span: Span): Diagnostic {
   const hint = hintFor(p);
   const extra = hint === undefined ? {} : { hint };
-  if (p.rule === 'comprehension' || (p.rule === 'braceExpr' && is(p.found, Pipe))) return diag('KLP1007', span, {}, extra);
+  if (p.rule === 'comprehension' || (p.rule === 'braceExpr' && is(p.found, Pipe))) return diag('KLP1007', span, { what: 'set', forms: '`{ e for x in S }` or `{ e for x in S if p }`' }, extra);
+  if (p.rule === 'seqComprehension') return diag('KLP1007', span, { what: 'sequence', forms: '`[e for x in S]` or `[e for x in S if p]`' }, extra);
   return diag('KLP1004', span, { expected: describeExpected(p), found: describeFound(p.found) }, extra);
 }
 

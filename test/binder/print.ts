@@ -71,6 +71,7 @@ export function printExpr(p: Program, proc: Process | undefined, x: Expr): strin
     case 'universe': return `universe[${typeToString(x.type)}]`;
     case 'setComp': return `{${e(x.elem)} for ${x.binding.name} in ${e(x.domain)}${x.filter ? ` if ${e(x.filter)}` : ''}}`;
     case 'seqLit': return `[${x.elems.map(e).join(', ')}]`;
+    case 'seqComp': return `[${e(x.elem)} for ${x.binding.name} in ${e(x.domain)}${x.filter ? ` if ${e(x.filter)}` : ''}]`;
     case 'mapLit': return `[${x.binding.name} in ${x.type.kind === 'map' ? typeToString(x.type.key) : '?'} |-> ${e(x.value)}]`;
     case 'recordLit': return `{${x.values.map((v, i) => `${x.type.kind === 'record' ? x.type.fields[i]!.name : i}: ${e(v)}`).join(', ')}}`;
     case 'at': return `${p.processes[x.process]!.name}${x.instance ? `[${e(x.instance)}]` : ''}@${p.processes[x.process]!.labels[x.label]?.name ?? 'done'}`;

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { typeToString } from '../../lang/types.js';
-import { bindOk } from './helpers.js';
+import { bindOk, load } from './helpers.js';
 
 const DECLS = `
 const N = 3
@@ -58,6 +58,12 @@ const CASES: [string, string][] = [
   ['head(s)', '0..3'],
   ['[1, x + 4]', 'Seq[1..7, 2]'],
   ['[[], [b]]', 'Seq[Seq[bool, 1], 2]'],
+  ['[q + 1 for q in s]', 'Seq[1..4, 4]'],
+  ['[q for q in 1..5]', 'Seq[1..5, 5]'],
+  ['[q for q in 1..0]', 'Seq[1..1, 1]'],
+  ['[q * 2 for q in S if q > 1]', 'Seq[2..6, 3]'],
+  ['[q == ON for q in Mode]', 'Seq[bool, 2]'],
+  ['[[q] for q in s if q != x]', 'Seq[Seq[0..3, 1], 4]'],
   ['unwrap(o)', '0..3'],
   ['is_some(o)', 'bool'],
   ['some(y)', '1..2?'],
@@ -77,5 +83,21 @@ const CASES: [string, string][] = [
 describe('binder: expression types', () => {
   for (const [expr, want] of CASES) {
     it(`${expr} : ${want}`, () => assert.equal(typeOf(expr), want));
+  }
+
+  // [expression, the diagnostics as `code text-under-span: message`]
+  const COMPREHENSION_ERRORS: [string, string[]][] = [
+    ['[q for q in x]', ['KLP3001 x: Type mismatch: expected a set or a sequence but found 0..3.']],
+    ['[q for q in s if q]', ['KLP3001 q: Type mismatch: expected bool but found 0..3.']],
+    ['[q for q in s if b] == [q]', ["KLP2001 q: Unknown name 'q'."]],
+    ['[q + b for q in s]', ["KLP3002 b: Operator '+' cannot be applied to bool."]],
+  ];
+  for (const [expr, want] of COMPREHENSION_ERRORS) {
+    it(`${expr} is reported`, () => {
+      const src = `${DECLS}
+invariant T: let t = ${expr}; true`;
+      const r = load(src);
+      assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${src.slice(d.span.start, d.span.end)}: ${d.message}`), want);
+    });
   }
 });

@@ -117,6 +117,14 @@ function evalRaw(ctx: Ctx, e: Expr): Value {
       return makeSet(out);
     }
     case 'seqLit': return e.elems.map((x) => evalExpr(ctx, x));
+    case 'seqComp': {
+      const out: Value[] = [];
+      for (const x of asArr(evalExpr(ctx, e.domain))) {
+        const inner = bind(ctx, e.binding.id, x);
+        if (e.filter === undefined || evalBool(inner, e.filter)) out.push(evalExpr(inner, e.elem));
+      }
+      return out;
+    }
     case 'mapLit': return domainValues(mapKey(e.type)).map((k) => evalExpr(bind(ctx, e.binding.id, k), e.value));
     case 'recordLit': {
       if (e.type.kind !== 'record') throw new Error('internal: recordLit of a non-record type');

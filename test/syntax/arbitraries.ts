@@ -48,6 +48,7 @@ export const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
       some(e).map((elems): Expr => ({ kind: 'setLit', elems, span })),
       some(e).map((elems): Expr => ({ kind: 'seqLit', elems, span })),
       fc.tuple(e, ident, e, fc.option(e, { nil: undefined })).map(([elem, binder, domain, filter]): Expr => ({ kind: 'setComp', elem, binder, domain, filter, span })),
+      fc.tuple(e, ident, e, fc.option(e, { nil: undefined })).map(([elem, binder, domain, filter]): Expr => ({ kind: 'seqComp', elem, binder, domain, filter, span })),
       fc.tuple(ident, domainType, e).map(([binder, domain, value]): Expr => ({ kind: 'mapLit', binder, domain, value, span })),
       some(fc.tuple(ident, e)).map((fs): Expr => ({ kind: 'recordLit', fields: fs.map(([name, value]) => ({ name, value })), span })),
       fc.tuple(ident, e, label).map(([process, instance, l]): Expr => ({ kind: 'at', process, instance, label: l, span })),

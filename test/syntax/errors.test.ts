@@ -125,6 +125,18 @@ describe('syntax: syntax errors', () => {
     assert.deepEqual(codes('const S = { x | x in T }'), ['KLP1007']);
   });
 
+  it('reports a malformed sequence comprehension as KLP1007, and a second element after one', () => {
+    const d = only('const S = [x for x S]');
+    assert.equal(d.code, 'KLP1007');
+    assert.equal(d.message, 'Malformed sequence comprehension: expected `[e for x in S]` or `[e for x in S if p]`.');
+    assert.equal(only('const S = { x for x S }').message, 'Malformed set comprehension: expected `{ e for x in S }` or `{ e for x in S if p }`.');
+    const text = 'const S = [a, b for x in T]';
+    const e = only(text);
+    assert.deepEqual([e.code, under(text, e)], ['KLP1004', 'for']);
+    assert.deepEqual(codes('const S = [x for x in T, y]'), ['KLP1004']);
+    assert.deepEqual(codes('const S = [x for x in T if]'), ['KLP1004']);
+  });
+
   it('reports integer literals that are too large', () => {
     const d = only('const A = 2147483648');
     assert.equal(d.code, 'KLP1005');

@@ -64,6 +64,22 @@ describe('syntax: expressions', () => {
     assert.equal(printExpr(mapped), '{ x * 2 for x in 1..3 }');
   });
 
+  it('parses sequence comprehensions and tells them from sequence and map literals', () => {
+    assert.deepEqual(shape(exprOf('[x + 1 for x in s if x > 1]')), {
+      kind: 'seqComp', elem: { kind: 'binary', op: '+', left: { kind: 'name', name: { name: 'x' } }, right: { kind: 'int', value: 1 } },
+      binder: { name: 'x' }, domain: { kind: 'name', name: { name: 's' } },
+      filter: { kind: 'binary', op: '>', left: { kind: 'name', name: { name: 'x' } }, right: { kind: 'int', value: 1 } },
+    });
+    const plain = exprOf('[p for p in 1..N]');
+    assert.equal(plain.kind === 'seqComp' && plain.filter, undefined);
+    assert.equal(printExpr(plain), '[p for p in 1..N]');
+    // a membership test as the element: `for`, not `in`, decides
+    assert.equal(exprOf('[x in S for x in T]').kind, 'seqComp');
+    assert.equal(printExpr(exprOf('[[y for y in s] for x in T if x in S]')), '[[y for y in s] for x in T if x in S]');
+    assert.equal(exprOf('[x in S, y in T]').kind, 'seqLit');
+    assert.equal(exprOf('[k in K |-> [x for x in k]]').kind, 'mapLit');
+  });
+
   it('parses postfix index, field and updates', () => {
     assert.equal(printExpr(exprOf('m[k].f[0]')), 'm[k].f[0]');
     assert.deepEqual(shape(exprOf('r with .f = 1')), {

@@ -68,6 +68,7 @@ function printBare(e: Expr): string {
     case 'setLit': return `{${list(e.elems)}}`;
     case 'setComp': return `{ ${printExpr(e.elem)} for ${e.binder.name} in ${printExpr(e.domain)}${e.filter ? ` if ${printExpr(e.filter)}` : ''} }`;
     case 'seqLit': return `[${list(e.elems)}]`;
+    case 'seqComp': return `[${printExpr(e.elem)} for ${e.binder.name} in ${printExpr(e.domain)}${e.filter ? ` if ${printExpr(e.filter)}` : ''}]`;
     case 'mapLit': return `[${e.binder.name} in ${printType(e.domain)} |-> ${printExpr(e.value)}]`;
     case 'recordLit': return `{ ${e.fields.map((f) => `${f.name.name}: ${printExpr(f.value)}`).join(', ')} }`;
     case 'at': return `${e.process.name}${e.instance ? `[${printExpr(e.instance)}]` : ''}@${e.label.name}`;

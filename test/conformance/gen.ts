@@ -22,7 +22,8 @@ export type BoolE =
   | { readonly k: 'not'; readonly a: BoolE }
   | { readonly k: 'log'; readonly op: 'and' | 'or' | '=>'; readonly a: BoolE; readonly b: BoolE }
   | { readonly k: 'in'; readonly a: IntE; readonly s: SetE; readonly neg: boolean }
-  | { readonly k: 'quant'; readonly q: 'forall' | 'exists'; readonly s: SetE; readonly body: BoolE };
+  | { readonly k: 'quant'; readonly q: 'forall' | 'exists'; readonly s: SetE; readonly body: BoolE }
+  | { readonly k: 'has'; readonly q: SeqE; readonly a: IntE }; // contains([...], a)
 
 export type SetE =
   | { readonly k: 'atom'; readonly i: number } // a set variable, or {} when there is none
@@ -30,6 +31,9 @@ export type SetE =
   | { readonly k: 'range'; readonly lo: number; readonly hi: number }
   | { readonly k: 'op'; readonly op: 'union' | 'diff' | 'inter'; readonly a: SetE; readonly b: SetE }
   | { readonly k: 'comp'; readonly s: SetE; readonly elem: IntE; readonly filter: BoolE | null };
+
+// `[elem for y in from if filter]`: over a set, or (from null) over an int sequence in scope
+export interface SeqE { readonly from: SetE | null; readonly i: number; readonly elem: IntE; readonly filter: BoolE | null }
 
 // How an assigned int is kept in its target's range: clamped by conditionals, reduced with %,
 // or stored raw (then it may leave the range: a domain spec error, on purpose).
@@ -40,6 +44,8 @@ export type Stmt =
   | { readonly k: 'setBool'; readonly t: number; readonly e: BoolE }
   | { readonly k: 'setEnum'; readonly t: number; readonly c: BoolE; readonly a: number; readonly b: number }
   | { readonly k: 'seqOp'; readonly t: number; readonly op: 'append' | 'tail' | 'pop' | 'put' | 'remove'; readonly e: IntE; readonly guard: boolean }
+  // a sequence location := a comprehension (guarded: only when its length fits)
+  | { readonly k: 'seqComp'; readonly t: number; readonly q: SeqE; readonly store: Store; readonly guard: boolean }
   | { readonly k: 'setOp'; readonly t: number; readonly op: 'add' | 'del'; readonly e: IntE }
   | { readonly k: 'setOpt'; readonly t: number; readonly e: IntE | null } // null: none
   | { readonly k: 'await'; readonly e: BoolE }
@@ -99,6 +105,7 @@ export function boolE(depth: number): fc.Arbitrary<BoolE> {
     { arbitrary: fc.record({ k: fc.constant('log' as const), op: fc.constantFrom('and' as const, 'or' as const, '=>' as const), a: boolE(depth - 1), b: boolE(depth - 1) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('in' as const), a: intE(depth - 1), s: setE(depth - 1), neg: fc.boolean() }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant('quant' as const), q: fc.constantFrom('forall' as const, 'exists' as const), s: setE(depth - 1), body: boolE(depth - 1) }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant('has' as const), q: seqE(depth - 1), a: intE(depth - 1) }), weight: 1 },
   );
 }
 
@@ -116,6 +123,10 @@ export function setE(depth: number): fc.Arbitrary<SetE> {
   );
 }
 
+export function seqE(depth: number): fc.Arbitrary<SeqE> {
+  return fc.record({ from: fc.option(setE(depth), { nil: null }), i: small, elem: intE(depth), filter: fc.option(boolE(depth), { nil: null }) });
+}
+
 export function stmt(depth: number): fc.Arbitrary<Stmt> {
   const body: fc.Arbitrary<readonly Stmt[]> = depth <= 0 ? fc.constant([]) : fc.array(stmt(depth - 1), { minLength: 1, maxLength: 2 });
   const simple: fc.WeightedArbitrary<Stmt>[] = [
@@ -123,6 +134,7 @@ export function stmt(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant('setBool' as const), t: small, e: boolE(1) }), weight: 3 },
     { arbitrary: fc.record({ k: fc.constant('setEnum' as const), t: small, c: boolE(1), a: fc.nat({ max: 2 }), b: fc.nat({ max: 2 }) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant('seqOp' as const), t: small, op: fc.constantFrom('append' as const, 'tail' as const, 'pop' as const, 'put' as const, 'remove' as const), e: intE(1), guard: fc.boolean() }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant('seqComp' as const), t: small, q: seqE(1), store: fc.constantFrom<Store>('clamp', 'clamp', 'mod', 'raw'), guard: fc.boolean() }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant('setOp' as const), t: small, op: fc.constantFrom('add' as const, 'del' as const), e: intE(1) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('setOpt' as const), t: small, e: fc.option(intE(1), { nil: null }) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant('await' as const), e: boolE(1) }), weight: 2 },

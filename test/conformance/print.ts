@@ -3,9 +3,9 @@
 // variable is kept in range by a conditional or `%` unless the shape asks for a raw store, and
 // statements a context forbids (await in a for, let before a label, ...) print as `skip;`.
 
-import type { BlockShape, BoolE, IntE, ProcShape, SetE, SpecShape, Stmt, VarShape } from './gen.js';
+import type { BlockShape, BoolE, IntE, ProcShape, SeqE, SetE, SpecShape, Stmt, VarShape } from './gen.js';
 import {
-  boolAtoms, boolTargets, COLORS, declsOf, enumTargets, intAtoms, intTargets, optTargets, seqTargets, setAtoms,
+  boolAtoms, boolTargets, COLORS, declsOf, enumTargets, intAtoms, intTargets, optTargets, seqAtoms, seqTargets, setAtoms,
   setTargets, topScope, type Decls, type Scope, type SeqTarget,
 } from './scope.js';
 
@@ -78,6 +78,13 @@ function stmtText(sc: Scope, s: Stmt, ind: string): string[] {
     case 'setOpt': return pick(optTargets(sc), s.t, (o) => [`${ind}${o.expr} := ${s.e === null ? 'none' : `some(${stored(sc, s.e, o.hi, 'clamp')})`};`]) ?? skip;
     case 'setEnum': return pick(enumTargets(sc), s.t, (e) => [`${ind}${e} := if ${bool(sc, s.c)} then ${COLORS[s.a]} else ${COLORS[s.b]};`]) ?? skip;
     case 'seqOp': return pick(seqTargets(sc), s.t, (q) => seqOp(sc, q, s, ind)) ?? skip;
+    case 'seqComp': return pick(seqTargets(sc), s.t, (q) => {
+      const c = seq(sc, s.q, (inner) => {
+        const x = stored(inner, s.q.elem, q.hi, s.store);
+        return q.rec ? `{ a: ${x}, f: true }` : x;
+      });
+      return [s.guard ? `${ind}if len(${c}) <= 2 { ${q.expr} := ${c}; }` : `${ind}${q.expr} := ${c};`];
+    }) ?? skip;
     case 'setOp': return pick(setTargets(sc), s.t, (S) =>
       [`${ind}${S.expr} := ${S.expr} ${s.op === 'add' ? `union {${stored(sc, s.e, S.hi, 'clamp')}}` : `diff {${int(sc, s.e)}}`};`]) ?? skip;
     case 'await': return sc.inFor ? skip : [`${ind}await ${bool(sc, s.e)};`];
@@ -165,7 +172,17 @@ function bool(sc: Scope, e: BoolE): string {
       const name = `y${sc.bound.length}`;
       return `(${e.q} ${name} in ${set(sc, e.s)}: ${bool({ ...sc, bound: [...sc.bound, name] }, e.body)})`;
     }
+    case 'has': return `contains(${seq(sc, e.q, (inner) => int(inner, e.q.elem))}, ${int(sc, e.a)})`;
   }
+}
+
+// `[elem for y in S if p]`, `elem` printing the element in the binder's scope; over `[0, 1]`
+// when the shape asks for a sequence and none is in scope.
+function seq(sc: Scope, e: SeqE, elem: (inner: Scope) => string): string {
+  const name = `y${sc.bound.length}`;
+  const inner = { ...sc, bound: [...sc.bound, name] };
+  const from = e.from === null ? pick(seqAtoms(sc), e.i, (q) => [q])?.[0] ?? '[0, 1]' : set(sc, e.from);
+  return `[${elem(inner)} for ${name} in ${from}${e.filter ? ` if ${bool(inner, e.filter)}` : ''}]`;
 }
 
 function set(sc: Scope, e: SetE): string {

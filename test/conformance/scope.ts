@@ -156,6 +156,11 @@ export function boolAtoms(sc: Scope): string[] {
   return [...vars, ...locks, ...equalities, ...pcs];
 }
 
+// Int sequences that can be read, as a comprehension's domain.
+export function seqAtoms(sc: Scope): string[] {
+  return visible(sc).flatMap(seqsOf).filter((q) => !q.rec).map((q) => q.expr);
+}
+
 export function setAtoms(sc: Scope): string[] {
   return [...visible(sc).filter((v) => v.kind === 'set').map((v) => v.expr), 'Small'];
 }

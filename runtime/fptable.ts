@@ -44,19 +44,6 @@ export class FpTable {
     }
   }
 
-  has(hi: number, lo: number): boolean {
-    if (lo === 0) lo = 1;
-    const slots = this.slots;
-    const wrap = (this.mask << 1) | 1;
-    let i = (hi & this.mask) << 1;
-    for (;;) {
-      const l = slots[i + 1]!;
-      if (l === 0) return false;
-      if (l === lo && slots[i] === hi) return true;
-      i = (i + 2) & wrap;
-    }
-  }
-
   get bytes(): number {
     return this.slots.byteLength;
   }

@@ -25,36 +25,46 @@ const program = new Command('klpc')
 
 const constOption = () => new Option('--const <NAME=VALUE>', 'override a constant (repeatable)').argParser(collect);
 
-program
+// What check and diff share: how to search and how to print. `--max-states` and `--quiet` read
+// differently per command, so their help comes from the caller.
+function searchOptions(cmd: Command, help: { maxStates: string; quiet: string }): Command {
+  return cmd
+    .option('--no-deadlock', 'do not report deadlocks')
+    .option('--max-states <N>', help.maxStates, integerOption(1))
+    .option('--max-depth <N>', 'explore at most N steps from the initial states', integerOption(0))
+    .option('--json', 'print one JSON document on stdout instead of text')
+    .option('--no-lanes', 'omit the lanes view of traces')
+    .option('-q, --quiet', help.quiet);
+}
+
+function searchFlags(o: OptionValues) {
+  return {
+    const: (o.const ?? []) as string[],
+    deadlock: o.deadlock === true,
+    maxStates: o.maxStates as number | undefined,
+    maxDepth: o.maxDepth as number | undefined,
+    json: o.json === true,
+    lanes: o.lanes === true,
+    quiet: o.quiet === true,
+  };
+}
+
+const checkCommand = program
   .command('check')
   .description('explore every reachable state and check invariants, asserts, spec errors and deadlocks')
   .argument('<spec>', 'the .klp file')
   .addOption(constOption())
   .addOption(new Option('--invariant <NAME>', 'check only this invariant (repeatable)').argParser(collect))
-  .option('--no-deadlock', 'do not report deadlocks')
-  .option('--max-states <N>', 'stop after N distinct states (the result is then incomplete)', integerOption(1))
-  .option('--max-depth <N>', 'explore at most N steps from the initial states', integerOption(0))
   .option('--first', 'stop at the first violation')
-  .option('--json', 'print one JSON document on stdout instead of text')
-  .option('--itf <file>', 'write the first counterexample in the Informal Trace Format')
-  .option('--no-lanes', 'omit the lanes view of counterexamples')
-  .option('-q, --quiet', 'print only the properties that do not hold')
-  .action(async (spec: string, o: OptionValues) => {
-    const { check } = await import('../cli/check.js');
-    const flags: CheckFlags = {
-      const: o.const ?? [],
-      invariant: o.invariant ?? [],
-      deadlock: o.deadlock === true,
-      maxStates: o.maxStates,
-      maxDepth: o.maxDepth,
-      first: o.first === true,
-      json: o.json === true,
-      itf: o.itf,
-      lanes: o.lanes === true,
-      quiet: o.quiet === true,
-    };
-    process.exitCode = await check(spec, flags, io, await nodePipeline());
-  });
+  .option('--itf <file>', 'write the first counterexample in the Informal Trace Format');
+searchOptions(checkCommand, {
+  maxStates: 'stop after N distinct states (the result is then incomplete)',
+  quiet: 'print only the properties that do not hold',
+}).action(async (spec: string, o: OptionValues) => {
+  const { check } = await import('../cli/check.js');
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, itf: o.itf };
+  process.exitCode = await check(spec, flags, io, await nodePipeline());
+});
 
 program
   .command('compile')
@@ -67,32 +77,21 @@ program
     process.exitCode = await compile(spec, { const: o.const ?? [], out: o.out }, io, await nodePipeline());
   });
 
-program
+const diffCommand = program
   .command('diff')
   .description('compare two specs over every interleaving: verdicts, reachable view-states, behaviours, step coverage')
   .argument('<a>', 'the first .klp file (e.g. before a fix)')
   .argument('<b>', 'the second .klp file (e.g. after it)')
   .addOption(constOption())
-  .addOption(new Option('--view <KEYS>', 'compare states on these variables, locks, `inst.pc` or `inst.local` (comma-separated, repeatable)').argParser(collect))
-  .option('--no-deadlock', 'do not report deadlocks')
-  .option('--max-states <N>', 'stop each search after N distinct states, each behaviour comparison after N product states', integerOption(1))
-  .option('--max-depth <N>', 'explore at most N steps from the initial states', integerOption(0))
-  .option('--json', 'print one JSON document on stdout instead of text')
-  .option('--no-lanes', 'omit the lanes view of traces')
-  .option('-q, --quiet', 'print only the summary')
+  .addOption(new Option('--view <KEYS>', 'compare states on these variables, locks, `inst.pc` or `inst.local` (comma-separated, repeatable)').argParser(collect));
+searchOptions(diffCommand, {
+  maxStates: 'stop each search after N distinct states, each behaviour comparison after N product states',
+  quiet: 'print only the summary',
+})
   .addHelpText('after', '\nExit codes (as diff(1)): 0 no difference on the view, 1 different, 2 undecided (a bound was hit)\nor usage error; 150 spec has errors, 151 bad command-line input, 255 internal error.')
   .action(async (a: string, b: string, o: OptionValues) => {
     const { diff } = await import('../cli/diff.js');
-    const flags: DiffFlags = {
-      const: o.const ?? [],
-      view: o.view ?? [],
-      deadlock: o.deadlock === true,
-      maxStates: o.maxStates,
-      maxDepth: o.maxDepth,
-      json: o.json === true,
-      lanes: o.lanes === true,
-      quiet: o.quiet === true,
-    };
+    const flags: DiffFlags = { ...searchFlags(o), view: o.view ?? [] };
     process.exitCode = await diff(a, b, flags, io, await nodePipeline());
   });
 

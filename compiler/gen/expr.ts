@@ -10,8 +10,8 @@ import { fieldOffset, setWords, slotsOf } from '../layout.js';
 import { lowerBuiltin } from './builtins.js';
 import { addOff, asRef, asScalar, literalValue, ref, scalar, type Ctx, type Operand } from './operand.js';
 import { lowerOp } from './ops.js';
-import { copyValue, domainValueJs, indexInDomain, load, valueOfIndex } from './values.js';
-import { instanceIndex, lowerAt, lowerLocalOf } from './processes.js';
+import { copyValue, indexInDomain, load, valueOfIndex } from './values.js';
+import { lowerAt, lowerLocalOf } from './processes.js';
 
 export function lowerExpr(ctx: Ctx, e: Expr): Operand {
   const { fb, mod } = ctx;
@@ -295,4 +295,3 @@ function lowerUpdate(ctx: Ctx, e: Expr & { kind: 'mapSet' | 'seqSet' | 'fieldSet
   return ref(buf, 0);
 }
 
-export { domainValueJs, instanceIndex };

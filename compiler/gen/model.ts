@@ -167,7 +167,9 @@ function generateDecode(program: Program, layout: ReturnType<typeof planLayout>)
       });
     });
   });
-  const body = [`const INSTANCES = ${JSON.stringify(names)};`, 'void INSTANCES;', 'return {', ...lines.map((l) => '  ' + l), '} as unknown as State;'];
+  // lock owners are shown by instance name; specs without locks need no name table
+  const table = program.locks.length > 0 ? [`const INSTANCES = ${JSON.stringify(names)};`] : [];
+  const body = [...table, 'return {', ...lines.map((l) => '  ' + l), '} as unknown as State;'];
   return { body: body.map((l) => '  ' + l).join('\n'), fields };
 }
 

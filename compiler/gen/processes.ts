@@ -8,7 +8,7 @@ import { lowerExpr, stableScalar } from './expr.js';
 import { asScalar, scalar, type Ctx, type Operand } from './operand.js';
 import { indexInDomain, load } from './values.js';
 
-export function instanceIndex(ctx: Ctx, process: number, instance: Expr | undefined): string {
+function instanceIndex(ctx: Ctx, process: number, instance: Expr | undefined): string {
   const p = ctx.mod.program.processes[process]!;
   if (!instance || !p.param) return '0';
   const v = asScalar(lowerExpr(ctx, instance));

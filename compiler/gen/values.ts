@@ -3,7 +3,7 @@
 // over other universes), with an optional domain check (a `fit`), and structural equality.
 // Every copy writes ALL destination slots, keeping the canonical zeros that packing relies on.
 
-import { domainSize, domainValue, join, typeEquals, typeToString, type Type } from '../../lang/types.js';
+import { domainSize, join, typeEquals, typeToString, type Type } from '../../lang/types.js';
 import { fieldOffset, setWords, slotsOf } from '../layout.js';
 import { addOff, literalJs, literalValue, type Ctx, type Operand } from './operand.js';
 
@@ -133,10 +133,6 @@ export function valueOfIndex(t: Type, k: string): string {
 export function indexInDomain(t: Type, v: string): string {
   return t.kind === 'int' ? (t.lo === 0 ? v : `(${v} - ${t.lo})`) : t.kind === 'bool' ? `(${v} ? 1 : 0)` : v;
 }
-export function domainValueJs(t: Type, i: number): string {
-  return t.kind === 'bool' ? (i ? 'true' : 'false') : String(domainValue(t, i));
-}
-
 // A boolean JS expression: a and b are structurally equal.
 export function equalJs(ctx: Ctx, a: Operand, at: Type, b: Operand, bt: Type): string {
   if (a.kind === 'scalar' && b.kind === 'scalar') {

@@ -3,12 +3,13 @@
 // regenerated with KLPC_ACCEPT=1) so that any change to the generated code is reviewed as a diff.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { emitTypeScript } from '../../compiler/emit.js';
 import { loadProgram } from '../../lang/load.js';
 import type { Program } from '../../lang/program.js';
+import { expectGoldenFile } from '../golden.js';
 
 const root = process.cwd();
 
@@ -32,10 +33,7 @@ describe('compiler/generated code', function () {
   this.timeout(60_000);
 
   it('matches the golden module for test/fixtures/compiler/small.klp', async () => {
-    const text = await emitTypeScript(load('test/fixtures/compiler/small.klp'));
-    const golden = 'test/fixtures/compiler/small.ts.golden';
-    if (process.env['KLPC_ACCEPT'] || !existsSync(golden)) writeFileSync(golden, text);
-    assert.equal(text, readFileSync(golden, 'utf8'));
+    expectGoldenFile('test/fixtures/compiler/small.ts.golden', await emitTypeScript(load('test/fixtures/compiler/small.klp')));
   });
 
   it('type-checks for the fixture and every shipped spec', async () => {

@@ -5,11 +5,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkLimits, MAX_STEPS } from '../../compiler/limits.js';
+import { nodePipeline } from '../../cli/pipeline.js';
 import { loadProgram } from '../../lang/load.js';
 
-function limitsOf(source: string): string[] {
+function specFile(source: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'klpc-limits-')), 'big.klp');
   writeFileSync(file, source);
+  return file;
+}
+
+function limitsOf(source: string): string[] {
+  const file = specFile(source);
   const { program, diagnostics } = loadProgram(file, {});
   assert.ok(program, diagnostics.map((d) => d.message).join('; '));
   return checkLimits(program).map((d) => `${d.code} ${d.message}`);
@@ -27,5 +33,12 @@ describe('compiler/limits', () => {
   it('refuses a state with more scalar values than it unrolls', () => {
     const [d] = limitsOf('var m: Map[1..300, Map[1..300, bool]] = [k in 1..300 |-> [j in 1..300 |-> false]]\ninvariant I: m[1][1] or not m[1][1]\n');
     assert.match(d ?? '', /^KLP3011 The state is too large: 90000 scalar values per state/);
+  });
+
+  it('is applied by the pipeline klpc check and diff load specs through', async () => {
+    const labels = Array.from({ length: 64 }, (_, k) => `  l${k}: skip;\n`).join('');
+    const loaded = await (await nodePipeline()).load(specFile(`process p(i: 1..1024) {\n${labels}}\n`), {});
+    assert.equal(loaded.program, undefined);
+    assert.deepEqual(loaded.diagnostics.map((d) => [d.code, d.span.line, d.span.col]), [['KLP3011', 1, 1]]);
   });
 });

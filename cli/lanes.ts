@@ -3,7 +3,7 @@
 // label in its instance's column, and what the step changed (`x := v`) on the right, or below
 // the row when the terminal is too narrow. A last row says what went wrong (`# StackOrder violated`).
 
-import type { PropertyResult, Trace } from '../runtime/result.js';
+import { traceLength, type PropertyResult, type Trace } from '../runtime/result.js';
 import { stateChanges } from './changes.js';
 import type { Style } from './style.js';
 import { waitingText } from './trace-text.js';
@@ -34,7 +34,7 @@ export function lanesWithNote(trace: Trace, note: string, width: number, style: 
 function renderLanes(trace: Trace, rows: readonly Row[], width: number, style: Style): string[] {
   const lanes = laneNames(trace);
   if (lanes.length === 0) return [];
-  const numWidth = String(trace.steps.length).length;
+  const numWidth = String(traceLength(trace)).length;
   const indent = numWidth + 4;
   const cols = columnWidths(lanes, rows, width - indent);
   const lanesWidth = cols.reduce((a, c) => a + c + GAP, 0);
@@ -75,7 +75,7 @@ function traceRows(p: PropertyResult, trace: Trace): Row[] {
   const f = trace.failure;
   if ((p.kind === 'assert' || p.kind === 'specError') && f?.instance !== undefined) {
     const what = p.kind === 'assert' ? 'assertion failed' : 'spec error';
-    rows.push({ num: '', lane: lanes.indexOf(f.instance), label: `✗ ${f.label ?? ''}`, notes: [`${what}: ${f.message}`] });
+    rows.push({ num: String(traceLength(trace)), lane: lanes.indexOf(f.instance), label: `✗ ${f.label ?? ''}`, notes: [`${what}: ${f.message}`] });
   } else if (p.kind === 'deadlock') {
     rows.push({ num: '', lane: -1, label: `# deadlock: waiting ${waitingText(trace)}`, notes: [] });
   } else {

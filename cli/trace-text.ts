@@ -3,7 +3,7 @@
 // A map or record too wide for the terminal is listed entry by entry (`obj[1].mod = none`).
 // In: a violated PropertyResult with its trace. Out: lines, no trailing newline.
 
-import type { PropertyResult, Trace } from '../runtime/result.js';
+import { traceLength, type PropertyResult, type Trace } from '../runtime/result.js';
 import { dataEntries, entryLines, pendingInstances, stateChanges } from './changes.js';
 import type { Style } from './style.js';
 import { formatValue } from './values.js';
@@ -15,7 +15,7 @@ export function traceLines(p: PropertyResult, trace: Trace, width: number, style
 
 // The numbered steps alone, for a caller with its own heading and closing line (`klpc diff`).
 export function numberedSteps(trace: Trace, width: number, style: Style): string[] {
-  const numWidth = String(trace.steps.length).length;
+  const numWidth = String(traceLength(trace)).length;
   const num = (i: number) => `  ${String(i).padStart(numWidth)}  `;
   const detail = ' '.repeat(numWidth + 6);
   const lines = [`${num(0)}${style.dim('initial state')}`];
@@ -34,15 +34,18 @@ export function numberedSteps(trace: Trace, width: number, style: Style): string
   return lines;
 }
 
-// A line under the numbered steps, aligned with their instance names.
+// A line under the numbered steps, aligned with their instance names; a failing step's line
+// carries its number, since that step ran (and failed) too.
 export function closingLine(trace: Trace, text: string): string {
-  return `${' '.repeat(String(trace.steps.length).length + 4)}${text}`;
+  const n = traceLength(trace);
+  const num = trace.failure?.step === undefined ? '' : String(n);
+  return `  ${num.padStart(String(n).length)}  ${text}`;
 }
 
 // A trace with the same steps as the one printed for property `other`.
 export function sameTraceLines(p: PropertyResult, trace: Trace, other: string, style: Style): string[] {
-  const indent = ' '.repeat(String(trace.steps.length).length + 4);
-  return [style.bold(traceHeading(p)), `${indent}${style.dim(`the same steps as for ${other} above`)}`, `${indent}${style.bad('✗')} ${failureText(p, trace)}`];
+  const indent = ' '.repeat(String(traceLength(trace)).length + 4);
+  return [style.bold(traceHeading(p)), `${indent}${style.dim(`the same steps as for ${other} above`)}`, closingLine(trace, `${style.bad('✗')} ${failureText(p, trace)}`)];
 }
 
 // What went wrong after the last state, in one line.

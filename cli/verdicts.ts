@@ -2,11 +2,11 @@
 // with the counterexample headings. Deadlocks and spec errors read as things found or not, so
 // "deadlock  none found" instead of the odd "deadlock  holds".
 
-import type { PropertyResult, SearchResult } from '../runtime/result.js';
+import { traceLength, type PropertyResult, type SearchResult } from '../runtime/result.js';
 import type { Style } from './style.js';
 
 export function stepCount(p: PropertyResult): number {
-  return p.trace?.steps.length ?? 0;
+  return p.trace === undefined ? 0 : traceLength(p.trace);
 }
 
 function plural(n: number, word: string): string {
@@ -40,12 +40,16 @@ export function verdictLines(result: SearchResult, style: Style): string[] {
   });
 }
 
-// The heading above a counterexample.
+// The heading above a counterexample. A failing step is counted and numbered like the others:
+// "fails in step 2" is the row marked 2 in the trace below it.
 export function traceHeading(p: PropertyResult): string {
-  const when = stepCount(p) === 0 ? 'in an initial state' : `after ${plural(stepCount(p), 'step')}`;
+  const n = stepCount(p);
+  const failing = p.trace?.failure?.step !== undefined;
+  const when = n === 0 ? 'in an initial state' : failing ? `in step ${n}` : `after ${plural(n, 'step')}`;
   switch (p.kind) {
     case 'invariant': return `Invariant ${p.name} is violated ${when}:`;
-    case 'assert': return `${p.name} fails ${when}:`;
+    // unnamed asserts are already called `assert <file>:<line>`
+    case 'assert': return `${p.name.includes(' ') ? p.name : `Assert ${p.name}`} fails ${when}:`;
     case 'deadlock': return `Deadlock ${when}:`;
     case 'specError': return `Spec error ${when}:`;
   }

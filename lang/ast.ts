@@ -99,7 +99,8 @@ export type Stmt =
   | { readonly kind: 'choose'; readonly binder: Ident; readonly domain: Expr; readonly body: Block; readonly span: Span }
   | { readonly kind: 'for'; readonly binder: Ident; readonly domain: Expr; readonly body: Block; readonly span: Span }
   | { readonly kind: 'let'; readonly name: Ident; readonly value: Expr; readonly span: Span }
-  | { readonly kind: 'assert'; readonly cond: Expr; readonly message: string | undefined; readonly span: Span }
+  // `assert Name: cond`: the name of the property it reports as (undefined: `assert <file>:<line>`)
+  | { readonly kind: 'assert'; readonly name: Ident | undefined; readonly cond: Expr; readonly message: string | undefined; readonly span: Span }
   | { readonly kind: 'skip'; readonly span: Span };
 
 // `else if` is represented as an else block holding a single `if`.
@@ -139,7 +140,9 @@ export type Decl =
   | { readonly kind: 'prependStep'; readonly process: Ident; readonly label: Ident; readonly body: Block; readonly span: Span }
   | { readonly kind: 'replaceFn'; readonly fn: FnDecl; readonly span: Span }
   | { readonly kind: 'replaceInvariant'; readonly invariant: InvariantDecl; readonly span: Span }
-  | { readonly kind: 'removeInvariant'; readonly name: Ident; readonly span: Span };
+  | { readonly kind: 'removeInvariant'; readonly name: Ident; readonly span: Span }
+  // `remove step P.L`: the label L and its statements, up to the next label, are deleted
+  | { readonly kind: 'removeStep'; readonly process: Ident; readonly label: Ident; readonly span: Span };
 
 export interface FnDecl {
   readonly kind: 'fn';

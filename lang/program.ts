@@ -85,7 +85,8 @@ export type Stmt =
   | { readonly kind: 'for'; readonly binding: Binding; readonly domain: Expr; readonly body: readonly Stmt[]; readonly span: Span }
   // in scope for the rest of the enclosing statement list
   | { readonly kind: 'let'; readonly binding: Binding; readonly value: Expr; readonly span: Span }
-  | { readonly kind: 'assert'; readonly cond: Expr; readonly message: string; readonly span: Span }
+  // name: `assert Name: cond` (the property it reports as), else undefined
+  | { readonly kind: 'assert'; readonly name: string | undefined; readonly cond: Expr; readonly message: string; readonly span: Span }
   // ends the step: pc := label (labels.length means done); nothing follows it in its list
   | { readonly kind: 'goto'; readonly label: number; readonly span: Span };
 

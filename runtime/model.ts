@@ -44,6 +44,7 @@ export interface SiteMeta {
   readonly kind: 'assert' | 'domain' | 'index' | 'unwrap' | 'empty' | 'divzero' | 'unlock' | 'relock' | 'instance';
   readonly message: string; // e.g. "value outside 0..3 assigning to counter" or the assert message
   readonly loc: SourceLoc;
+  readonly name?: string; // a named assert (`assert Name: cond`): the property it reports as
 }
 
 export interface ModelMeta {

@@ -1,6 +1,7 @@
 // Which properties a search checks, from a model's metadata and the search options: the chosen
-// invariants (in declaration order), `deadlock` when enabled, one `assert <file>:<line>` per
-// assert line, and one `spec errors` property for all the other failure sites. Also turns a
+// invariants (in declaration order), `deadlock` when enabled, one property per assert name
+// (`assert Name: cond`) or unnamed assert line (`assert <file>:<line>`), and one `spec errors`
+// property for all the other failure sites. Also turns a
 // failure (site, value) into the message a trace shows.
 //
 // Value convention for Sink.fail(step, site, value): NaN means "no offending value" (every
@@ -32,12 +33,12 @@ export function planProperties(meta: ModelMeta, deadlock: boolean, only?: readon
     property: add(meta.invariants[invariant]!.name, 'invariant'),
   }));
   const deadlockProperty = deadlock ? add('deadlock', 'deadlock') : -1;
-  // asserts on one line share a property (its name has no column)
+  // asserts with one name, or unnamed on one line, share a property (its name has no column)
   const assertLines = new Map<string, number>();
   const siteProperty = new Int32Array(meta.sites.length);
   meta.sites.forEach((site, i) => {
     if (site.kind !== 'assert') return;
-    const name = `assert ${site.loc.file}:${site.loc.line}`;
+    const name = site.name ?? `assert ${site.loc.file}:${site.loc.line}`;
     if (!assertLines.has(name)) assertLines.set(name, add(name, 'assert'));
     siteProperty[i] = assertLines.get(name)!;
   });

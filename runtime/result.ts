@@ -29,6 +29,12 @@ export interface Trace {
   };
 }
 
+// Steps in a counterexample as the trace shows them: the steps to the last state, plus the
+// failing step of an assert or spec error (it runs, fails, and leaves no state behind).
+export function traceLength(t: Trace): number {
+  return t.steps.length + (t.failure?.step !== undefined ? 1 : 0);
+}
+
 export interface PropertyResult {
   readonly name: string; // invariant name, `deadlock`, `assert <file>:<line>`, `spec errors`
   readonly kind: PropertyKind;

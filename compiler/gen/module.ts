@@ -19,8 +19,10 @@ export class ModuleGen {
     return name;
   }
 
-  site(kind: SiteMeta['kind'], message: string, span: Span): number {
-    this.sites.push({ kind, message, loc: { file: span.file, line: span.line, col: span.col } });
+  // `name`: a named assert's property name
+  site(kind: SiteMeta['kind'], message: string, span: Span, name?: string): number {
+    const loc = { file: span.file, line: span.line, col: span.col };
+    this.sites.push(name === undefined ? { kind, message, loc } : { kind, message, loc, name });
     return this.sites.length - 1;
   }
 }

@@ -93,7 +93,7 @@ function lowerStmt(ctx: Ctx, st: Stmt): void {
       ctx.bound.set(st.binding.id, stableOperand(ctx, lowerExpr(ctx, st.value), st.value.type));
       return;
     case 'assert': {
-      const site = mod.site('assert', st.message, st.span);
+      const site = mod.site('assert', st.message, st.span, st.name);
       fb.open(`if (!${asScalar(lowerExpr(ctx, st.cond))})`);
       ctx.fail(site, 'NaN');
       fb.close();

@@ -1,12 +1,13 @@
 // The first binder pass: every top-level name into one global table (constants, enums and their
 // members, type aliases, variables, locks, functions, processes share one namespace; invariants
-// have their own). In: the merged declarations. Out: Globals with names and enum types filled,
+// and named asserts have their own). In: the merged declarations. Out: Globals with names and enum types filled,
 // and KLP2002 for each duplicate, pointing back at the first declaration.
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Type } from '../types.js';
 import { BUILTIN_NAMES } from './calls.js';
+import { children } from './structure.js';
 import type { GlobalSym, Globals } from './context.js';
 
 export function collect(decls: readonly ast.Decl[], sources: ReadonlyMap<string, string>, diags: Diagnostic[]): Globals {
@@ -46,7 +47,21 @@ export function collect(decls: readonly ast.Decl[], sources: ReadonlyMap<string,
       default: break; // variant-only declarations are consumed (or reported) by the loader
     }
   }
+  for (const d of decls) if (d.kind === 'process') assertNames(d.body.stmts, invariants, diags);
   return g;
+}
+
+// A named assert reports as a property next to the invariants, so it may not take an invariant's
+// name or `deadlock`; asserts may share a name (one property, failing wherever one fails).
+function assertNames(stmts: readonly ast.Stmt[], invariants: ReadonlyMap<string, ast.Ident>, diags: Diagnostic[]): void {
+  for (const s of stmts) {
+    if (s.kind === 'assert' && s.name !== undefined) {
+      const inv = invariants.get(s.name.name);
+      if (inv) diags.push(duplicate(s.name, inv));
+      else if (s.name.name === 'deadlock') diags.push(diag('KLP2002', s.name.span, { name: 'deadlock' }, { hint: "'deadlock' names the built-in deadlock check" }));
+    }
+    for (const [body] of children(s, undefined)) assertNames(body, invariants, diags);
+  }
 }
 
 export function duplicate(id: ast.Ident, first: ast.Ident): Diagnostic {

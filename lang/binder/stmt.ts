@@ -41,7 +41,7 @@ function bindStmt(cx: Cx, s: ast.Stmt): Stmt | undefined {
     case 'await': return { kind: 'await', cond: checkBool(cx, s.cond), span };
     case 'assert': {
       const message = s.message ?? `assertion failed: ${sourceText(cx.g, s.cond.span)}`;
-      return { kind: 'assert', cond: checkBool(cx, s.cond), message, span };
+      return { kind: 'assert', name: s.name?.name, cond: checkBool(cx, s.cond), message, span };
     }
     case 'lock': case 'unlock': {
       const lock = lockIndex(cx, s.lock);

@@ -1,8 +1,9 @@
 // Variant merging, on the AST and before binding. In: the declarations of the (already merged)
 // base and one variant file. Out: the declarations of the variant: a `const` of the base gets
 // the variant's default, `replace step P.L` splices the new statements over those from label L
-// up to the next label of the same block, `replace fn`/`replace invariant`/`remove invariant`
-// act on the base's declaration, anything else is added (a name clash is the binder's KLP2002).
+// up to the next label of the same block (`prepend step` inserts after L, `remove step` deletes
+// them), `replace fn`/`replace invariant`/`remove invariant` act on the base's declaration,
+// anything else is added (a name clash is the binder's KLP2002).
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -25,7 +26,7 @@ export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.De
         }
         break;
       }
-      case 'replaceStep': case 'prependStep': editStep(out, d, diags); break;
+      case 'replaceStep': case 'prependStep': case 'removeStep': editStep(out, d, diags); break;
       case 'replaceFn': {
         const i = find('fn', d.fn.name.name);
         if (i < 0) missing(diags, out, 'replace', 'fn', d.fn.name);
@@ -43,6 +44,7 @@ export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.De
       default: out.push(d);
     }
   }
+  for (const d of variant) if (d.kind === 'removeStep') danglingGotos(out, d, diags);
   return out;
 }
 
@@ -70,9 +72,13 @@ function sameSignature(old: ast.FnDecl, fn: ast.FnDecl, diags: Diagnostic[]): bo
 
 // `replace step` swaps the step's statements (the replacement starts with the same label);
 // `prepend step` inserts statements right after the label, so a fix that adds a line at the
-// start of a step states just that line.
-function editStep(out: ast.Decl[], d: ast.Decl & { kind: 'replaceStep' | 'prependStep' }, diags: Diagnostic[]): void {
-  const args = { process: d.process.name, label: d.label.name, action: d.kind === 'replaceStep' ? 'replace' : 'prepend to' };
+// start of a step states just that line; `remove step` deletes them, so a fix that merges two
+// steps leaves no empty step behind to count in coverage and `klpc diff`.
+type StepDecl = ast.Decl & { kind: 'replaceStep' | 'prependStep' | 'removeStep' };
+const ACTION = { replaceStep: 'replace', prependStep: 'prepend to', removeStep: 'remove' } as const;
+
+function editStep(out: ast.Decl[], d: StepDecl, diags: Diagnostic[]): void {
+  const args = { process: d.process.name, label: d.label.name, action: ACTION[d.kind] };
   if (d.kind === 'replaceStep') {
     const first = d.body.stmts[0];
     if (first?.kind !== 'label' || first.name.name !== d.label.name) {
@@ -80,7 +86,9 @@ function editStep(out: ast.Decl[], d: ast.Decl & { kind: 'replaceStep' | 'prepen
       return;
     }
   }
-  const edit = d.kind === 'replaceStep' ? () => d.body.stmts : (old: readonly ast.Stmt[]) => [old[0]!, ...d.body.stmts, ...old.slice(1)];
+  const edit: StepEdit = d.kind === 'replaceStep' ? () => d.body.stmts
+    : d.kind === 'prependStep' ? (old) => [old[0]!, ...d.body.stmts, ...old.slice(1)]
+    : () => [];
   const i = out.findIndex((x) => x.kind === 'process' && x.name.name === d.process.name);
   const proc = out[i] as ast.ProcessDecl | undefined;
   const stmts = proc && spliceStep(proc.body.stmts, d.label.name, edit);
@@ -91,6 +99,27 @@ function editStep(out: ast.Decl[], d: ast.Decl & { kind: 'replaceStep' | 'prepen
     return;
   }
   out[i] = { ...proc, body: { ...proc.body, stmts } };
+}
+
+// A goto left pointing at a removed label is the variant's mistake, reported at the `remove`
+// (the binder would blame the base's line instead).
+function danglingGotos(out: readonly ast.Decl[], d: ast.Decl & { kind: 'removeStep' }, diags: Diagnostic[]): void {
+  const proc = out.find((x): x is ast.ProcessDecl => x.kind === 'process' && x.name.name === d.process.name);
+  if (proc === undefined || labelsIn(proc.body.stmts).includes(d.label.name)) return;
+  const gotos = gotosTo(proc.body.stmts, d.label.name);
+  if (gotos.length === 0) return;
+  const args = { process: d.process.name, label: d.label.name, why: `${gotos.length === 1 ? 'a goto still jumps' : `${gotos.length} gotos still jump`} to it` };
+  diags.push(diag('KLP5008', joinIds(d.process, d.label), args, {
+    hint: 'replace the steps with those gotos as well',
+    related: gotos.map((span) => ({ span, message: `goto ${d.label.name}` })),
+  }));
+}
+
+function gotosTo(stmts: readonly ast.Stmt[], label: string): ast.Ident['span'][] {
+  return stmts.flatMap((s) => [
+    ...(s.kind === 'goto' && s.target.name === label ? [s.span] : []),
+    ...children(s, undefined).flatMap(([b]) => gotosTo(b, label)),
+  ]);
 }
 
 function joinIds(a: ast.Ident, b: ast.Ident): ast.Ident['span'] {

@@ -78,6 +78,7 @@ export const catalog = {
   KLP5005: { severity: 'error', message: "The replacement of step {process}.{label} must start with label '{label}'." },
   KLP5006: { severity: 'error', message: "'{what}' declarations are only allowed in a variant ('variant of \"base.klp\"')." },
   KLP5007: { severity: 'error', message: "Replacement of function '{name}' must keep its signature: {why}." },
+  KLP5008: { severity: 'error', message: 'Cannot remove step {process}.{label}: {why}.' },
 
   // command-line input
   KLP6001: { severity: 'error', message: "Unknown constant '{name}' in --const." },

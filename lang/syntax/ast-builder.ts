@@ -63,6 +63,7 @@ const builders: Readonly<Record<string, Builder>> = {
     }
     const process = ident(token(n, 'process'), cx);
     const label = ident(token(n, 'label'), cx);
+    if (token(n, 'keyword')?.image === 'remove') return complete(n) && process && label && { kind: 'removeStep', process, label, span };
     const body = buildBlock(node(n, 'block'), cx);
     return complete(n) && process && label && body && { kind: 'prependStep', process, label, body, span };
   },

@@ -60,7 +60,7 @@ const builders: Readonly<Record<string, Builder>> = {
   assertStmt: (n, cx) => {
     const cond = buildExpr(node(n, 'cond'), cx);
     const message = token(n, 'message');
-    return cond && { kind: 'assert', cond, message: message && decodeString(message, cx), span: nodeSpan(n, cx) };
+    return cond && { kind: 'assert', name: ident(token(n, 'name'), cx), cond, message: message && decodeString(message, cx), span: nodeSpan(n, cx) };
   },
   skipStmt: (n, cx) => ({ kind: 'skip', span: nodeSpan(n, cx) }),
 };

@@ -3,7 +3,7 @@
 // grammar: `parseTokens` returns the CST and the recorded syntax problems, nothing else.
 // Error recovery is on, so a file with several mistakes reports each of them.
 
-import type { CstNode, IToken } from 'chevrotain';
+import { tokenMatcher, type CstNode, type IToken } from 'chevrotain';
 import { ExpressionGrammar } from './expression-grammar.js';
 import { ProblemRecorder, type SyntaxProblem } from './problems.js';
 import {
@@ -156,14 +156,22 @@ class KlpParser extends ExpressionGrammar {
     this.endOfDecl();
   });
 
-  // `remove invariant N` and `prepend step P.L { ... }`: `remove` and `prepend` are only keywords
-  // here (remove(s, e) is also a built-in), so they are checked by image, not by token type.
+  // `remove invariant N`, `remove step P.L` and `prepend step P.L { ... }`: `remove` and `prepend`
+  // are only keywords here (remove(s, e) is also a built-in), so they are checked by image, not by
+  // token type.
   contextualDecl = this.RULE('contextualDecl', () => {
     const word = this.CONSUME(Identifier, { LABEL: 'keyword' });
     this.OR([
       { GATE: () => word.image === 'remove', ALT: () => {
-        this.CONSUME(kw.invariant);
-        this.CONSUME2(Identifier, { LABEL: 'name' });
+        this.OR2([
+          { ALT: () => { this.CONSUME(kw.invariant); this.CONSUME2(Identifier, { LABEL: 'name' }); } },
+          { ALT: () => {
+            this.CONSUME2(kw.step);
+            this.CONSUME5(Identifier, { LABEL: 'process' });
+            this.CONSUME2(Dot);
+            this.CONSUME6(Identifier, { LABEL: 'label' });
+          } },
+        ]);
       } },
       { GATE: () => word.image === 'prepend', ALT: () => {
         this.CONSUME(kw.step);
@@ -301,8 +309,14 @@ class KlpParser extends ExpressionGrammar {
     this.CONSUME(Semi);
   });
 
+  // `assert Name: cond` names the property the report lists; a condition never starts with
+  // `name :`, so two tokens of lookahead decide.
   assertStmt = this.RULE('assertStmt', () => {
     this.CONSUME(kw.assert);
+    this.OPTION2({
+      GATE: () => tokenMatcher(this.LA(2), Colon),
+      DEF: () => { this.CONSUME(Identifier, { LABEL: 'name' }); this.CONSUME(Colon); },
+    });
     this.SUBRULE(this.expression, { LABEL: 'cond' });
     this.OPTION(() => { this.CONSUME(Comma); this.CONSUME(StringLiteral, { LABEL: 'message' }); });
     this.CONSUME(Semi);

@@ -57,6 +57,20 @@ describe('binder: variants', () => {
     assert.equal(printSteps(p)[2], 'inner: x := 2; goto w');
   });
 
+  it('removes a step: its label and statements go, the step before falls through to the next', () => {
+    const p = program('variant of "base.klp"\nreplace step P.a { a: x := inc(x); x := 0; }\nremove step P.z');
+    assert.deepEqual(printSteps(p), [
+      'a: x := inc(x); x := 0; goto w',
+      'w: if (x > 0) { x := fit[0..2]((x - 1)); goto inner } else { goto done }',
+      'inner: goto w',
+    ]);
+  });
+
+  it('removes a step nested in a while body, and a step holding a loop with the loop', () => {
+    assert.deepEqual(printSteps(program('variant of "base.klp"\nremove step P.inner')).map((s) => s.split(':')[0]), ['a', 'w', 'z']);
+    assert.deepEqual(printSteps(program('variant of "base.klp"\nremove step P.w')), ['a: x := inc(x); goto z', 'z: goto done']);
+  });
+
   it('replaces a step nested in a while body', () => {
     const p = program('variant of "base.klp"\nreplace step P.inner { inner: x := 2; }');
     assert.equal(printSteps(p)[2], 'inner: x := 2; goto w');
@@ -82,6 +96,8 @@ describe('binder: variants', () => {
   const ERRORS: [string, string, string[]][] = [
     ['an unknown step, with the nearest as hint', 'variant of "base.klp"\nreplace step P.inne { inne: skip; }', ['KLP5003 2:14']],
     ['a prepend to an unknown step', 'variant of "base.klp"\nprepend step Q.a { skip; }', ['KLP5003 2:14']],
+    ['a removal of an unknown step', 'variant of "base.klp"\nremove step P.zz', ['KLP5003 2:13']],
+    ['a removed step that a goto still jumps to', 'variant of "base.klp"\nreplace step P.z { z: goto a; }\nremove step P.a', ['KLP5008 3:13']],
     ['a replacement not starting with its label', 'variant of "base.klp"\nreplace step P.a { x := 1; }', ['KLP5005 2:20']],
     ['an unknown function', 'variant of "base.klp"\nreplace fn dec(a: 0..N): 0..N = a', ['KLP5004 2:12']],
     ['a changed signature', 'variant of "base.klp"\nreplace fn inc(a: bool): 0..N = 0', ['KLP5007 2:12']],
@@ -90,6 +106,7 @@ describe('binder: variants', () => {
     ['a missing base', 'variant of "nope.klp"', ['KLP5001 1:12']],
     ['a cycle', 'variant of "main.klp"', ['KLP5002 1:12']],
     ['variant declarations outside a variant', 'var q: bool = true\nremove invariant Q', ['KLP5006 2:1']],
+    ['remove step outside a variant', 'var q: bool = true\nremove step P.a', ['KLP5006 2:1']],
   ];
   for (const [what, src, want] of ERRORS) {
     it(`reports ${what}`, () => assert.deepEqual(codes(load(src)), want));

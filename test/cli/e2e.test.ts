@@ -20,6 +20,7 @@ describe('klpc end to end', function () {
     ['deadlock', ['check', 'lock-order.klp'], 11],
     ['no-deadlock', ['check', 'lock-order.klp', '--no-deadlock'], 0],
     ['assert', ['check', 'assert.klp'], 14],
+    ['named-assert', ['check', 'named-assert.klp'], 14],
     ['spec-error', ['check', 'overflow.klp'], 75],
     ['type-error', ['check', 'type-error.klp'], 150],
     ['warning', ['check', 'unused.klp'], 0],
@@ -36,6 +37,18 @@ describe('klpc end to end', function () {
       expectGolden(`e2e-${name}.txt`, transcript(args, r));
       assert.equal(r.code, code, r.stderr);
       assert.ok(!r.stderr.includes('    at '), 'no stack trace');
+    });
+  }
+
+  // The heading, both views of the trace and the verdict line count the failing step alike.
+  for (const spec of ['assert.klp', 'named-assert.klp', 'overflow.klp']) {
+    it(`${spec}: the failing step has the number the heading and the verdict give`, () => {
+      const out = runKlpc(['check', spec]).stdout;
+      const n = /(?:fails|Spec error) in step (\d+):/.exec(out)?.[1];
+      assert.ok(n !== undefined, out);
+      const failingRows = out.split('\n').filter((l) => /^\s+\d+\s+.*✗/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+      assert.deepEqual(failingRows, [n, n]);
+      assert.match(out, new RegExp(`(violated|found) \\(${n} steps\\)`));
     });
   }
 

@@ -56,7 +56,7 @@ export type Stmt =
   | { readonly k: 'let'; readonly e: IntE }
   | { readonly k: 'lock' | 'unlock'; readonly m: number }
   | { readonly k: 'crit'; readonly m: number; readonly body: readonly Stmt[] } // lock; body; unlock
-  | { readonly k: 'assert'; readonly e: BoolE }
+  | { readonly k: 'assert'; readonly e: BoolE; readonly name: number | undefined } // name: `assert A<n>:`, shared by sites
   | { readonly k: 'goto'; readonly l: number }
   | { readonly k: 'skip' };
 
@@ -140,7 +140,7 @@ export function stmt(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant('await' as const), e: boolE(1) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('let' as const), e: intE(1) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constantFrom('lock' as const, 'unlock' as const), m: fc.nat({ max: 1 }) }), weight: 1 },
-    { arbitrary: fc.record({ k: fc.constant('assert' as const), e: boolE(1) }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant('assert' as const), e: boolE(1), name: fc.option(fc.nat({ max: 1 }), { nil: undefined }) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant('goto' as const), l: small }), weight: 1 },
     { arbitrary: fc.constant({ k: 'skip' as const }), weight: 1 },
   ];

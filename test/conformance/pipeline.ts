@@ -8,7 +8,7 @@ import { buildModel } from '../../compiler/build.js';
 import { loadProgram } from '../../lang/load.js';
 import type { Program } from '../../lang/program.js';
 import { explore } from '../../runtime/explore.js';
-import type { Trace } from '../../runtime/result.js';
+import { traceLength, type Trace } from '../../runtime/result.js';
 import { check, type RefProperty, type RefResult } from '../reference/check.js';
 
 // Binds a spec file; a spec with error diagnostics is a failure of the caller's expectation.
@@ -55,15 +55,14 @@ export async function fast(program: Program, scratchCache = false): Promise<RefR
     if (p.verdict === 'unknown') throw new Error(`fast search left ${p.name} unknown`);
     return p.verdict === 'holds'
       ? { name: p.name, kind: p.kind, verdict: 'holds' }
-      : { name: p.name, kind: p.kind, verdict: 'violated', length: traceLength(p.trace) };
+      : { name: p.name, kind: p.kind, verdict: 'violated', length: length(p.trace) };
   });
   return { distinct: r.stats.distinct, transitions: r.stats.transitions, depth: r.stats.depth, properties };
 }
 
-// Steps in a counterexample: the steps to the last state, plus the failing step if any.
-function traceLength(t: Trace | undefined): number {
+function length(t: Trace | undefined): number {
   if (t === undefined) throw new Error('a violated property without a trace');
-  return t.steps.length + (t.failure?.step !== undefined ? 1 : 0);
+  return traceLength(t);
 }
 
 // Both results in one comparable form: properties sorted by name.

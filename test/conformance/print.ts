@@ -113,7 +113,7 @@ function stmtText(sc: Scope, s: Stmt, ind: string): string[] {
       const ended = body[body.length - 1]?.trimStart().startsWith('goto ');
       return [`${ind}lock(${lock(s.m)});`, ...body, ...(ended ? [] : [`${ind}unlock(${lock(s.m)});`])];
     }
-    case 'assert': return [`${ind}assert ${bool(sc, s.e)}${s.e.k === 'lit' ? ', "literal"' : ''};`];
+    case 'assert': return [`${ind}assert ${s.name === undefined ? '' : `A${s.name}: `}${bool(sc, s.e)}${s.e.k === 'lit' ? ', "literal"' : ''};`];
     case 'goto': {
       if (sc.inFor || sc.proc === undefined) return skip;
       return [`${ind}goto l${s.l % sc.d.procs[sc.proc]!.labels};`];

@@ -90,6 +90,24 @@ describe('klpc diff command', function () {
     assert.match(r.err, /bad\.klp:\d+:\d+ - error KLP1/);
   });
 
+  it('a fix that merges two steps with remove step leaves no empty step in the coverage', async () => {
+    const dir = fs.mkdtempSync(path.join(tmpdir(), 'klpc-diff-'));
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+    write('lost.klp', 'var x: 0..2 = 0\nprocess inc(t: 1..2) {\n  var tmp: 0..2 = 0\n  load: tmp := x;\n  store: x := tmp + 1;\n}\n');
+    const merged = 'variant of "lost.klp"\nreplace step inc.load { load: tmp := x; x := tmp + 1; }\n';
+    write('removed.klp', `${merged}remove step inc.store\n`);
+    write('skipped.klp', `${merged}replace step inc.store { store: skip; }\n`);
+    try {
+      const removed = lines((await run(path.join(dir, 'lost.klp'), path.join(dir, 'removed.klp'), { quiet: true })).out);
+      assert.ok(removed.includes('inc[1]@store               4        -  only in lost, no longer reachable in removed'), removed.join('\n'));
+      // what the fix had to write before remove step: a skip step that still counts transitions
+      const skipped = lines((await run(path.join(dir, 'lost.klp'), path.join(dir, 'skipped.klp'), { quiet: true })).out);
+      assert.ok(skipped.some((l) => /^inc\[1\]@store\s+4\s+5$/.test(l)), skipped.join('\n'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('docs/diff.md shows the real output of its worked example', async () => {
     const docs = path.join(repoRoot, 'docs/diff.md');
     const command = '$ klpc diff specs/klp/prefix.klp specs/klp/postfix.klp';

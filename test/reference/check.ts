@@ -30,9 +30,9 @@ export interface RefOptions {
   readonly maxStates?: number; // throw TooManyStates beyond this many states (a runaway generated spec)
 }
 
-// The property name of an assert site, as runtime/result.ts spells it.
-export function assertName(span: Span): string {
-  return `assert ${span.file}:${span.line}`;
+// The property name of an assert site, as runtime/result.ts spells it: its own name if it has one.
+export function assertName(site: { readonly name?: string | undefined; readonly span: Span }): string {
+  return site.name ?? `assert ${site.span.file}:${site.span.line}`;
 }
 
 export class TooManyStates extends Error {
@@ -47,7 +47,7 @@ export function check(program: Program, opts: RefOptions = {}): RefResult {
   const violate = (name: string, length: number) => {
     if (length < (shortest.get(name) ?? Infinity)) shortest.set(name, length);
   };
-  const failed = (f: Failure, length: number) => violate(f.kind === 'assert' ? assertName(f.span) : 'spec errors', length);
+  const failed = (f: Failure, length: number) => violate(f.kind === 'assert' ? assertName(f) : 'spec errors', length);
   const seen = new Set<string>();
   const add = (s: State): boolean => {
     const key = stateKey(s);
@@ -114,7 +114,7 @@ function assertSites(program: Program): string[] {
   const names = new Set<string>();
   const walk = (stmts: readonly Stmt[]): void => {
     for (const st of stmts) {
-      if (st.kind === 'assert') names.add(assertName(st.span));
+      if (st.kind === 'assert') names.add(assertName(st));
       if (st.kind === 'if') { walk(st.then); walk(st.else); }
       if (st.kind === 'either') st.branches.forEach(walk);
       if (st.kind === 'choose' || st.kind === 'for') walk(st.body);

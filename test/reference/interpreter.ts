@@ -13,6 +13,7 @@ import { asArr, asRecord, canon, fits, mapSlot, SpecError, type Value } from './
 export interface Failure {
   readonly kind: 'assert' | SpecErrorKind;
   readonly span: Span;
+  readonly name?: string | undefined; // a named assert's property
   readonly message: string;
 }
 
@@ -89,7 +90,7 @@ export class Interpreter {
       case 'assign': return attempt(() => this.assign(ctx, s, st.target, evalExpr(ctx, st.value)), (s2) => next(s2));
       case 'await': return attempt(() => evalBool(ctx, st.cond), (ok) => (ok ? next(s) : []));
       case 'assert': return attempt(() => evalBool(ctx, st.cond), (ok) =>
-        ok ? next(s) : [{ kind: 'fail', failure: { kind: 'assert', span: st.span, message: st.message } }]);
+        ok ? next(s) : [{ kind: 'fail', failure: { kind: 'assert', span: st.span, name: st.name, message: st.message } }]);
       case 'lock': return attempt(() => {
         if (s.locks[st.lock] === g + 1) throw new SpecError('relock', `lock ${this.program.locks[st.lock]!.name} already held`);
         return s.locks[st.lock] === 0;

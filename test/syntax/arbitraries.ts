@@ -82,7 +82,7 @@ const simpleStmt: fc.Arbitrary<Stmt> = fc.oneof(
   fc.tuple(fc.constantFrom<'lock' | 'unlock'>('lock', 'unlock'), ident).map(([kind, lock]): Stmt => ({ kind, lock, span })),
   ident.map((target): Stmt => ({ kind: 'goto', target, span })),
   fc.tuple(ident, expr).map(([name, value]): Stmt => ({ kind: 'let', name, value, span })),
-  fc.tuple(expr, fc.option(message, { nil: undefined })).map(([cond, msg]): Stmt => ({ kind: 'assert', cond, message: msg, span })),
+  fc.tuple(fc.option(ident, { nil: undefined }), expr, fc.option(message, { nil: undefined })).map(([name, cond, msg]): Stmt => ({ kind: 'assert', name, cond, message: msg, span })),
   fc.constant<Stmt>({ kind: 'skip', span }),
 );
 

@@ -59,6 +59,17 @@ describe('syntax: declarations', () => {
     assert.equal(rm?.kind === 'removeInvariant' && rm.name.name, 'J');
   });
 
+  it('parses remove step next to remove invariant and the built-in remove()', () => {
+    const spec = parseValid('variant of "base.klp"\nremove step loader.go\nremove invariant J;\nremove step patcher.enable;\nconst R = len(remove([1], 1))');
+    assert.deepEqual(shape(spec.decls), [
+      { kind: 'removeStep', process: { name: 'loader' }, label: { name: 'go' } },
+      { kind: 'removeInvariant', name: { name: 'J' } },
+      { kind: 'removeStep', process: { name: 'patcher' }, label: { name: 'enable' } },
+      shape(spec.decls[3]),
+    ]);
+    assert.equal(spec.decls[3]?.kind, 'const');
+  });
+
   it('accepts an optional ; after every declaration', () => {
     const spec = parseValid('const A = 1; enum E { X }; type T = bool; var v: T = true; lock m; fn f(): T = v; process p { a: skip; }; invariant I: v;');
     assert.equal(spec.decls.length, 8);

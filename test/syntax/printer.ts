@@ -112,7 +112,7 @@ export function printStmt(s: Stmt, indent = ''): string {
     case 'either': return line(`either ${s.branches.map((b) => printBlock(b, indent)).join(' or ')}`);
     case 'choose': case 'for': return line(`${s.kind} ${s.binder.name} in ${printExpr(s.domain)} ${printBlock(s.body, indent)}`);
     case 'let': return line(`let ${s.name.name} = ${printExpr(s.value)};`);
-    case 'assert': return line(`assert ${printExpr(s.cond)}${s.message === undefined ? '' : `, ${quote(s.message)}`};`);
+    case 'assert': return line(`assert ${s.name ? `${s.name.name}: ` : ''}${printExpr(s.cond)}${s.message === undefined ? '' : `, ${quote(s.message)}`};`);
     case 'skip': return line('skip;');
   }
 }
@@ -146,6 +146,7 @@ export function printDecl(d: Decl): string {
     case 'replaceFn': return `replace ${printFn(d.fn)}`;
     case 'replaceInvariant': return `replace ${printInvariant(d.invariant)}`;
     case 'removeInvariant': return `remove invariant ${d.name.name}`;
+    case 'removeStep': return `remove step ${d.process.name}.${d.label.name}`;
   }
 }
 

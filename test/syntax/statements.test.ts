@@ -33,6 +33,13 @@ describe('syntax: statements', () => {
     ]);
   });
 
+  it('parses a named assert, and a condition that starts with a name without taking it for one', () => {
+    const [named, plain, quant] = stmtsOf('assert Small: x < 2, "big"; assert x; assert forall p in S: p;');
+    assert.deepEqual(shape(named), { kind: 'assert', name: { name: 'Small' }, cond: { kind: 'binary', op: '<', left: name('x'), right: int(2) }, message: 'big' });
+    assert.deepEqual(shape(plain), { kind: 'assert', cond: name('x') });
+    assert.equal(quant?.kind === 'assert' && quant.name, undefined);
+  });
+
   it('parses if / else if / else, an else-if being an else block holding one if', () => {
     const [s] = stmtsOf('if a { skip; } else if b { x := 1; } else { skip; }');
     assert.deepEqual(shape(s), {

@@ -8,9 +8,10 @@ import type { CheckFlags } from '../cli/check.js';
 import { commandLine } from '../cli/command-line.js';
 import { DEFAULT_OUT_DIR } from '../cli/compile.js';
 import type { DiffFlags } from '../cli/diff.js';
+import type { SimulateFlags } from '../cli/simulate.js';
 import { quietOnClosedPipe, thrownExitCode } from '../cli/fatal.js';
 import { processIo } from '../cli/io.js';
-import { collect, integerOption } from '../cli/options.js';
+import { collect, durationOption, integerOption } from '../cli/options.js';
 import { nodePipeline } from '../cli/pipeline.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -65,6 +66,40 @@ searchOptions(checkCommand, {
   const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, itf: o.itf };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
+
+program
+  .command('simulate')
+  .description('take random walks through the state space and check the same properties (never proves that one holds)')
+  .argument('<spec>', 'the .klp file')
+  .addOption(constOption())
+  .addOption(new Option('--invariant <NAME>', 'check only this invariant (repeatable)').argParser(collect))
+  .option('--no-deadlock', 'do not report deadlocks')
+  .option('--seed <N>', 'seed of the random choices (default: a random seed, printed)', integerOption(0))
+  .option('--depth <N>', 'steps per trace at most (up to 1000000)', integerOption(0, 1_000_000), 100)
+  .option('--traces <N>', 'number of traces (default: 1000, or as many as fit in --time-limit)', integerOption(1))
+  .option('--time-limit <DURATION>', 'stop after this long: 90, 90s, 5m, 2h', durationOption)
+  .option('--json', 'print one JSON document on stdout instead of text')
+  .option('--itf <file>', 'write the most severe counterexample in the Informal Trace Format')
+  .option('--no-lanes', 'omit the lanes view of traces')
+  .option('-q, --quiet', 'print only the verdict lines')
+  .addHelpText('after', '\nExit codes: as check, but 10 when no violation was found: a simulation proves nothing.')
+  .action(async (spec: string, o: OptionValues) => {
+    const { simulateSpec } = await import('../cli/simulate.js');
+    const flags: SimulateFlags = {
+      const: o.const ?? [],
+      invariant: o.invariant ?? [],
+      deadlock: o.deadlock === true,
+      seed: o.seed,
+      depth: o.depth,
+      traces: o.traces,
+      timeLimit: o.timeLimit,
+      json: o.json === true,
+      itf: o.itf,
+      lanes: o.lanes === true,
+      quiet: o.quiet === true,
+    };
+    process.exitCode = await simulateSpec(spec, flags, io, await nodePipeline());
+  });
 
 program
   .command('compile')

@@ -2,18 +2,11 @@
 // the verdicts (human text or --json), write the first counterexample as ITF (--itf) and return
 // the exit code (cli/exit-codes.ts).
 
-import fs from 'node:fs';
-import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
-import type { ModelMeta } from '../runtime/model.js';
-import type { SearchResult } from '../runtime/result.js';
-import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
-import { ExitCode, mostSevereViolation, verdictExitCode } from './exit-codes.js';
-import { errnoReason } from './files.js';
-import { loadSpec } from './front.js';
+import { ExitCode, verdictExitCode } from './exit-codes.js';
+import { loadModel, printOutcome } from './front.js';
 import type { Io } from './io.js';
-import { itfDocument } from './itf.js';
+import { writeItf } from './itf.js';
 import { resultJson } from './json-report.js';
-import { checkInvariantNames } from './options.js';
 import type { Pipeline } from './pipeline.js';
 import { progressLine } from './progress.js';
 import { humanReport } from './report.js';
@@ -32,12 +25,9 @@ export interface CheckFlags {
 }
 
 export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: Pipeline): Promise<number> {
-  const front = await loadSpec(spec, { consts: flags.const, json: flags.json, quiet: flags.quiet }, io, pipeline);
-  if ('exitCode' in front) return front.exitCode;
-  const known = front.program.invariants.map((i) => i.name);
-  const badNames = checkInvariantNames(flags.invariant, known, io.cmd);
-  if (badNames.length > 0) return reportDiagnostics(badNames, new Map(), io, flags.json ? { spec } : undefined);
-  const model = await pipeline.build(front.program);
+  const built = await loadModel(spec, { consts: flags.const, json: flags.json, quiet: flags.quiet, invariant: flags.invariant }, io, pipeline);
+  if ('exitCode' in built) return built.exitCode;
+  const { model } = built;
   const progress = progressLine(io, io.progress && !flags.json && !flags.quiet);
   const result = pipeline.explore(model, {
     deadlock: flags.deadlock,
@@ -50,31 +40,13 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
   const exitCode = itfProblems.length > 0 ? ExitCode.badInput : verdictExitCode(result);
-  print(spec, result, model.meta, [...front.diagnostics, ...itfProblems], exitCode, flags, io);
+  const diags = [...built.diagnostics, ...itfProblems];
+  printOutcome(
+    io,
+    flags.json,
+    () => resultJson({ version: io.version, spec, exitCode }, result, model.meta, diags),
+    () => humanReport(result, model.meta, { lanes: flags.lanes, width: io.width, quiet: flags.quiet }, io.outStyle),
+    diags,
+  );
   return exitCode;
-}
-
-function print(spec: string, result: SearchResult, meta: ModelMeta, diags: readonly Diagnostic[], exitCode: number, flags: CheckFlags, io: Io): void {
-  if (flags.json) {
-    io.out(`${JSON.stringify(resultJson({ version: io.version, spec, exitCode }, result, meta, diags), null, 2)}\n`);
-    return;
-  }
-  io.out(humanReport(result, meta, { lanes: flags.lanes, width: io.width, quiet: flags.quiet }, io.outStyle));
-  printDiagnostics(diags.filter((d) => d.severity === 'error'), new Map(), io);
-}
-
-// Writes the most severe violation's counterexample; nothing to write is worth a note, not an
-// error. Returns the KLP6004 diagnostic when the file cannot be written.
-function writeItf(file: string, spec: string, result: SearchResult, io: Io, json: boolean): Diagnostic[] {
-  const p = mostSevereViolation(result);
-  if (p?.trace === undefined) {
-    if (!json) io.err(io.errStyle.dim(`no counterexample: ${file} not written\n`));
-    return [];
-  }
-  try {
-    fs.writeFileSync(file, `${JSON.stringify(itfDocument(p, p.trace, spec), null, 2)}\n`);
-    return [];
-  } catch (e) {
-    return [diag('KLP6004', io.cmd.spanOf(file), { path: file, reason: errnoReason(e) })];
-  }
 }

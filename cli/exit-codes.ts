@@ -3,7 +3,7 @@
 // must not mean "violation". When several properties are violated, the code is the one of the
 // most severe kind: spec error > assert > invariant > deadlock (see `verdictExitCode`).
 
-import type { PropertyKind, SearchResult } from '../runtime/result.js';
+import type { PropertyKind, PropertyResult, SearchResult } from '../runtime/result.js';
 
 export const ExitCode = {
   ok: 0, // every property holds over the complete state space
@@ -35,11 +35,16 @@ const kindCode: Record<PropertyKind, ExitCodeValue> = {
 // search may claim success.
 export function verdictExitCode(result: SearchResult): ExitCodeValue {
   const worst = mostSevereViolation(result);
-  if (worst !== undefined) return kindCode[worst.kind];
+  if (worst !== undefined) return severityCode(worst.kind);
   return result.complete ? ExitCode.ok : ExitCode.incomplete;
 }
 
-export function mostSevereViolation(result: SearchResult): SearchResult['properties'][number] | undefined {
+// The exit code of a violated property of this kind.
+export function severityCode(kind: PropertyKind): ExitCodeValue {
+  return kindCode[kind];
+}
+
+export function mostSevereViolation(result: { readonly properties: readonly PropertyResult[] }): PropertyResult | undefined {
   for (const kind of severityOrder) {
     const p = result.properties.find((q) => q.kind === kind && q.verdict === 'violated');
     if (p !== undefined) return p;

@@ -1,15 +1,16 @@
-// The part `check` and `compile` share: parse --const, make sure the spec path is a readable
-// file, then load and type-check the spec with the constants. Returns the Program, or the exit
-// code after the diagnostics have been reported.
+// The part `check`, `simulate` and `compile` share: parse --const, make sure the spec path is a
+// readable file, then load and type-check the spec with the constants. Returns the Program (or,
+// for the searches, the built model), or the exit code after the diagnostics have been reported.
 
 import fs from 'node:fs';
 import { diag, hasErrors, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { Program } from '../lang/program.js';
+import type { CompiledModel } from '../runtime/model.js';
 import { COMMAND_LINE_FILE, type CommandLine } from './command-line.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
 import { errnoReason } from './files.js';
 import type { Io } from './io.js';
-import { parseConsts } from './options.js';
+import { checkInvariantNames, parseConsts } from './options.js';
 import type { Pipeline } from './pipeline.js';
 
 export interface FrontOptions {
@@ -33,6 +34,29 @@ export async function loadSpec(spec: string, opts: FrontOptions, io: Io, pipelin
   if (loaded.program === undefined || hasErrors(diags)) return fail(diags, loaded.sources);
   if (!opts.json && !opts.quiet) printDiagnostics(diags, loaded.sources, io);
   return { program: loaded.program, diagnostics: diags };
+}
+
+export type Built = { readonly model: CompiledModel; readonly diagnostics: readonly Diagnostic[] } | { readonly exitCode: number };
+
+// The spec loaded, every --invariant name known to it, and its model built.
+export async function loadModel(spec: string, opts: FrontOptions & { readonly invariant: readonly string[] }, io: Io, pipeline: Pipeline): Promise<Built> {
+  const front = await loadSpec(spec, opts, io, pipeline);
+  if ('exitCode' in front) return front;
+  const known = front.program.invariants.map((i) => i.name);
+  const badNames = checkInvariantNames(opts.invariant, known, io.cmd);
+  if (badNames.length > 0) return { exitCode: reportDiagnostics(badNames, new Map(), io, opts.json ? { spec } : undefined) };
+  return { model: await pipeline.build(front.program), diagnostics: front.diagnostics };
+}
+
+// How a search ends: one JSON document on stdout, or the report then any error (an unwritable
+// --itf file) on stderr.
+export function printOutcome(io: Io, json: boolean, doc: () => object, report: () => string, diags: readonly Diagnostic[]): void {
+  if (json) {
+    io.out(`${JSON.stringify(doc(), null, 2)}\n`);
+    return;
+  }
+  io.out(report());
+  printDiagnostics(diags.filter((d) => d.severity === 'error'), new Map(), io);
 }
 
 // Why `path` cannot be read as a spec, in the words of KLP5001, or undefined when it can.

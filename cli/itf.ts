@@ -3,8 +3,13 @@
 // {"#bigint": "n"} as Apalache does, since some readers accept only that form. Every key of the
 // decoded state (shared variables, locks, `inst.pc`, `inst.local`) is an ITF variable.
 
+import fs from 'node:fs';
+import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { PropertyResult, Trace } from '../runtime/result.js';
 import type { Value } from '../runtime/value.js';
+import { mostSevereViolation } from './exit-codes.js';
+import { errnoReason } from './files.js';
+import type { Io } from './io.js';
 import { failureText } from './trace-text.js';
 
 export type ItfValue = boolean | string | { readonly '#bigint': string } | readonly ItfValue[] | { readonly [k: string]: ItfValue };
@@ -32,4 +37,20 @@ export function toItf(v: Value): ItfValue {
   if (typeof v === 'boolean' || typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map(toItf);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toItf(x as Value)]));
+}
+
+// Writes the most severe violation's counterexample; nothing to write is worth a note, not an
+// error. Returns the KLP6004 diagnostic when the file cannot be written.
+export function writeItf(file: string, spec: string, result: { readonly properties: readonly PropertyResult[] }, io: Io, json: boolean): Diagnostic[] {
+  const p = mostSevereViolation(result);
+  if (p?.trace === undefined) {
+    if (!json) io.err(io.errStyle.dim(`no counterexample: ${file} not written\n`));
+    return [];
+  }
+  try {
+    fs.writeFileSync(file, `${JSON.stringify(itfDocument(p, p.trace, spec), null, 2)}\n`);
+    return [];
+  } catch (e) {
+    return [diag('KLP6004', io.cmd.spanOf(file), { path: file, reason: errnoReason(e) })];
+  }
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { ModelMeta } from '../runtime/model.js';
 import type { PropertyResult, SearchResult, Trace } from '../runtime/result.js';
+import type { SimulationResult } from '../runtime/simulate.js';
 import { stateChanges } from './changes.js';
 
 export interface RunInfo {
@@ -22,14 +23,28 @@ export function resultJson(info: RunInfo, result: SearchResult, meta: ModelMeta,
     ...(result.incompleteReason === undefined ? {} : { incompleteReason: result.incompleteReason }),
     stats: result.stats,
     properties: result.properties.map(propertyJson),
-    stepCounts: meta.steps.map((s, i) => ({
-      instance: meta.instances[s.instance]?.name ?? '?',
-      label: s.label,
-      count: result.stepCounts[i] ?? 0,
-    })),
+    stepCounts: stepCountsJson(meta, result.stepCounts),
     diagnostics: diags.map(diagnosticJson),
     exitCode: info.exitCode,
   };
+}
+
+// `klpc simulate --json`: the same document, with the simulation's figures as its stats.
+export function simulationJson(info: RunInfo, result: SimulationResult, meta: ModelMeta, diags: readonly Diagnostic[]): object {
+  return {
+    version: info.version,
+    spec: info.spec,
+    complete: false,
+    simulation: { stopReason: result.stopReason, ...result.stats },
+    properties: result.properties.map(propertyJson),
+    stepCounts: stepCountsJson(meta, result.stepCounts),
+    diagnostics: diags.map(diagnosticJson),
+    exitCode: info.exitCode,
+  };
+}
+
+function stepCountsJson(meta: ModelMeta, counts: readonly number[]): object[] {
+  return meta.steps.map((s, i) => ({ instance: meta.instances[s.instance]?.name ?? '?', label: s.label, count: counts[i] ?? 0 }));
 }
 
 function propertyJson(p: PropertyResult): object {

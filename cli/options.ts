@@ -57,14 +57,22 @@ function didYouMean(name: string, known: readonly string[]): { hint?: string } {
 }
 
 // Argument parsers for commander: a bad number is a usage error (exit 2).
-export function integerOption(min: number): (text: string) => number {
+export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER): (text: string) => number {
   return (text) => {
     const n = Number(text);
-    if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`expected an integer >= ${min}.`);
+    if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `expected an integer >= ${min}.` : `expected an integer from ${min} to ${max}.`);
     }
     return n;
   };
+}
+
+// A duration in seconds: `90`, `90s`, `5m`, `2h` (a positive integer and an optional unit).
+export function durationOption(text: string): number {
+  const m = /^([0-9]+)(s|m|h)?$/.exec(text);
+  const n = m === null ? NaN : Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h' ?? 's'];
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a duration such as 90, 90s, 5m or 2h.');
+  return n;
 }
 
 // Commander passes `undefined` as the first `previous` (no default, so help shows none).

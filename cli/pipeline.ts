@@ -8,8 +8,9 @@ import type { Program } from '../lang/program.js';
 import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import type { ExploreOptions } from '../runtime/explore.js';
+import type { SimulateOptions, SimulationResult } from '../runtime/simulate.js';
 
-export type { ExploreOptions };
+export type { ExploreOptions, SimulateOptions };
 
 export interface Loaded {
   readonly program: Program | undefined;
@@ -21,11 +22,13 @@ export interface Pipeline {
   load(path: string, options: { consts?: ReadonlyMap<string, number | boolean> }): Promise<Loaded>;
   build(program: Program): Promise<CompiledModel>;
   explore(model: CompiledModel, options: ExploreOptions): SearchResult;
+  simulate(model: CompiledModel, options: SimulateOptions): SimulationResult;
   emit(program: Program): Promise<string>;
 }
 
 export async function nodePipeline(): Promise<Pipeline> {
   const { explore } = await import('../runtime/explore.js');
+  const { simulate } = await import('../runtime/simulate.js');
   return {
     load: async (path, options) => {
       const loaded = (await import('../lang/load.js')).loadProgram(path, options);
@@ -35,6 +38,7 @@ export async function nodePipeline(): Promise<Pipeline> {
     },
     build: async (program) => (await import('../compiler/build.js')).buildModel(program),
     explore,
+    simulate,
     emit: async (program) => (await import('../compiler/emit.js')).emitTypeScript(program),
   };
 }

@@ -4,7 +4,7 @@
 // In: SearchResult and the model's metadata (for step names). Out: text ending with a newline.
 
 import type { ModelMeta } from '../runtime/model.js';
-import type { SearchResult } from '../runtime/result.js';
+import type { PropertyResult, SearchResult } from '../runtime/result.js';
 import { lanesLines } from './lanes.js';
 import type { Style } from './style.js';
 import { sameTraceLines, traceLines } from './trace-text.js';
@@ -21,9 +21,20 @@ export function humanReport(result: SearchResult, meta: ModelMeta, opts: ReportO
     const failing = verdictLines(result, style).filter((_, i) => result.properties[i]!.verdict !== 'holds');
     return failing.map((l) => `${l}\n`).join('');
   }
+  const blocks = traceBlocks(result.properties, opts, style);
+  const summary = [...verdictLines(result, style), style.dim(totalsLine(result))];
+  const uncovered = result.complete ? coverageLine(result, meta) : undefined;
+  if (uncovered !== undefined) summary.push(style.dim(uncovered));
+  blocks.push(summary);
+  return blocks.map((b) => `${b.join('\n')}\n`).join('\n');
+}
+
+// Each counterexample as numbered steps, then lanes; a trace with the same steps as one already
+// shown is referred to instead.
+export function traceBlocks(properties: readonly PropertyResult[], opts: ReportOptions, style: Style): string[][] {
   const blocks: string[][] = [];
   const shown = new Map<string, string>(); // the steps of each trace printed -> its property
-  for (const p of result.properties) {
+  for (const p of properties) {
     if (p.verdict !== 'violated' || p.trace === undefined) continue;
     const key = JSON.stringify([p.trace.initial, p.trace.steps.map((s) => s.step)]);
     const same = shown.get(key);
@@ -36,17 +47,13 @@ export function humanReport(result: SearchResult, meta: ModelMeta, opts: ReportO
     const lanes = opts.lanes ? lanesLines(p, p.trace, opts.width, style) : [];
     if (lanes.length > 0) blocks.push(lanes);
   }
-  const summary = [...verdictLines(result, style), style.dim(totalsLine(result))];
-  const uncovered = result.complete ? coverageLine(result, meta) : undefined;
-  if (uncovered !== undefined) summary.push(style.dim(uncovered));
-  blocks.push(summary);
-  return blocks.map((b) => `${b.join('\n')}\n`).join('\n');
+  return blocks;
 }
 
 const MAX_LISTED = 8;
 
 // Steps that never ran in a complete search usually mean a guard can never hold: worth a line.
-export function coverageLine(result: SearchResult, meta: ModelMeta): string | undefined {
+export function coverageLine(result: { readonly stepCounts: readonly number[] }, meta: ModelMeta): string | undefined {
   const never = meta.steps.filter((_, i) => (result.stepCounts[i] ?? 0) === 0).map((s) => `${meta.instances[s.instance]?.name ?? '?'}@${s.label}`);
   if (never.length === 0) return undefined;
   const listed = never.slice(0, MAX_LISTED).join(', ');

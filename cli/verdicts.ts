@@ -26,17 +26,31 @@ export function verdictText(p: PropertyResult, result: SearchResult): string {
     case 'holds':
       return isHazard(p) ? 'none found' : 'holds';
     case 'violated':
-      return `${isHazard(p) ? 'found' : 'violated'} (${plural(stepCount(p), 'step')})`;
+      return violatedText(p);
     case 'unknown':
-      return `${isHazard(p) ? 'none found' : 'no violation found'} before the search stopped (${result.incompleteReason ?? 'incomplete'})`;
+      return `${notFound(p)} before the search stopped (${result.incompleteReason ?? 'incomplete'})`;
   }
 }
 
+export function violatedText(p: PropertyResult): string {
+  return `${isHazard(p) ? 'found' : 'violated'} (${plural(stepCount(p), 'step')})`;
+}
+
+// The start of an 'unknown' verdict: nothing was found, which proves nothing.
+export function notFound(p: PropertyResult): string {
+  return isHazard(p) ? 'none found' : 'no violation found';
+}
+
 export function verdictLines(result: SearchResult, style: Style): string[] {
-  const width = Math.max(0, ...result.properties.map((p) => p.name.length));
-  return result.properties.map((p) => {
+  return propertyLines(result.properties, style, (p) => verdictText(p, result));
+}
+
+// `✓ name  text` lines with the names aligned, the text given per property.
+export function propertyLines(properties: readonly PropertyResult[], style: Style, text: (p: PropertyResult) => string): string[] {
+  const width = Math.max(0, ...properties.map((p) => p.name.length));
+  return properties.map((p) => {
     const mark = p.verdict === 'holds' ? style.ok('✓') : p.verdict === 'violated' ? style.bad('✗') : style.unknown('?');
-    return `${mark} ${style.bold(p.name.padEnd(width))}  ${verdictText(p, result)}`;
+    return `${mark} ${style.bold(p.name.padEnd(width))}  ${text(p)}`;
   });
 }
 

@@ -19,7 +19,7 @@ import type { CompiledModel, Sink } from './model.js';
 import { planProperties, type PropertyPlan } from './properties.js';
 import type { PropertyResult, SearchResult, SearchStats } from './result.js';
 import { StateStore } from './store.js';
-import { violationTrace, type Found } from './trace.js';
+import { storePath, violationTrace, type Found } from './trace.js';
 
 export interface Progress {
   readonly distinct: number;
@@ -191,7 +191,7 @@ class Search implements Sink {
       const kind = this.plan.kinds[p]!;
       const found = this.found[p];
       if (found === undefined) return { name, kind, verdict: complete ? 'holds' : 'unknown' };
-      return { name, kind, verdict: 'violated', trace: violationTrace(this.model, this.store, kind, found) };
+      return { name, kind, verdict: 'violated', trace: violationTrace(this.model, kind, found, (i) => storePath(this.model, this.store, i)) };
     });
     const stepCounts = Array.from(this.counts.subarray(1));
     const base = { stats, properties, stepCounts };

@@ -1,6 +1,6 @@
-// Rebuilds counterexamples from the state store: walks parent indexes from a state back to an
-// initial state, then unpacks and decodes each state on the way, and describes what failed
-// after the last state. Runs once per violated property, after the search, so it may allocate.
+// Builds counterexamples: a path of unpacked states (from the state store's parent indexes, or
+// from a random walk) decoded step by step, plus what failed after the last state. Runs once
+// per violated property, after the search, so it may allocate.
 
 import type { CompiledModel } from './model.js';
 import { failureMessage } from './properties.js';
@@ -8,7 +8,7 @@ import type { PropertyKind, Trace, TraceStep } from './result.js';
 import type { StateStore } from './store.js';
 import type { DecodedState } from './value.js';
 
-// What the search records for the first violation of a property. `state` is the violating
+// What a search records for the first violation of a property. `state` is the violating
 // state (invariant), the deadlocked state, or the state a failing step ran from (-1 during
 // initialisation, when `initial` holds the partly built initial state).
 export interface Found {
@@ -19,39 +19,48 @@ export interface Found {
   readonly initial: DecodedState | undefined;
 }
 
+// A run from an initial state: states[0] is initial, steps[i] leads from states[i] to
+// states[i + 1]. States are unpacked.
+export interface Path {
+  readonly states: readonly Int32Array[];
+  readonly steps: readonly number[];
+}
+
 type Failure = NonNullable<Trace['failure']>;
 
 const DEADLOCK = 'deadlock: no step is enabled and some instance is not done';
 
-export function violationTrace(model: CompiledModel, store: StateStore, kind: PropertyKind, found: Found): Trace {
-  if (kind === 'invariant') return traceTo(model, store, found.state);
-  if (kind === 'deadlock') return traceTo(model, store, found.state, noStep(DEADLOCK, undefined));
+// `pathTo(found.state)` gives the path ending in the state the violation was found at.
+export function violationTrace(model: CompiledModel, kind: PropertyKind, found: Found, pathTo: (state: number) => Path): Trace {
+  if (kind === 'invariant') return pathTrace(model, pathTo(found.state));
+  if (kind === 'deadlock') return pathTrace(model, pathTo(found.state), noStep(DEADLOCK, undefined));
   const site = model.meta.sites[found.site]!;
   const message = failureMessage(site, found.value);
   if (found.initial !== undefined) return { initial: found.initial, steps: [], failure: noStep(message, site.loc) };
   const failure = { step: found.step, ...stepNames(model, found.step), message, loc: site.loc };
-  return traceTo(model, store, found.state, failure);
+  return pathTrace(model, pathTo(found.state), failure);
+}
+
+// The path through the store's parent indexes from an initial state to state `last`.
+export function storePath(model: CompiledModel, store: StateStore, last: number): Path {
+  const indexes: number[] = [];
+  for (let i = last; i >= 0; i = store.parent(i)) indexes.push(i);
+  indexes.reverse();
+  const states = indexes.map((i) => {
+    const s = new Int32Array(model.slots);
+    model.unpack(store.chunk(i), store.offset(i), s);
+    return s;
+  });
+  return { states, steps: indexes.slice(1).map((i) => store.step(i)) };
 }
 
 function noStep(message: string, loc: Failure['loc']): Failure {
   return { step: undefined, instance: undefined, label: undefined, message, loc };
 }
 
-// The trace ending in state `last`, followed by `failure` if given.
-function traceTo(model: CompiledModel, store: StateStore, last: number, failure?: Failure): Trace {
-  const path: number[] = [];
-  for (let i = last; i >= 0; i = store.parent(i)) path.push(i);
-  path.reverse();
-  const temp = new Int32Array(model.slots);
-  const decodeAt = (i: number): DecodedState => {
-    model.unpack(store.chunk(i), store.offset(i), temp);
-    return model.decode(temp);
-  };
-  const steps = path.slice(1).map((i): TraceStep => {
-    const step = store.step(i);
-    return { step, ...stepNames(model, step), state: decodeAt(i) };
-  });
-  const initial = decodeAt(path[0]!);
+function pathTrace(model: CompiledModel, path: Path, failure?: Failure): Trace {
+  const steps = path.steps.map((step, i): TraceStep => ({ step, ...stepNames(model, step), state: model.decode(path.states[i + 1]!) }));
+  const initial = model.decode(path.states[0]!);
   return failure === undefined ? { initial, steps } : { initial, steps, failure };
 }
 

@@ -3,7 +3,7 @@
 
 import { commandLine } from '../../cli/command-line.js';
 import type { Io } from '../../cli/io.js';
-import type { ExploreOptions, Loaded, Pipeline } from '../../cli/pipeline.js';
+import type { ExploreOptions, Loaded, Pipeline, SimulateOptions } from '../../cli/pipeline.js';
 import { plainStyle } from '../../cli/style.js';
 import type { Diagnostic } from '../../lang/diagnostics/diagnostic.js';
 import type { Program } from '../../lang/program.js';
@@ -40,7 +40,11 @@ export const program = {
 } as unknown as Program;
 
 export interface FakePipeline extends Pipeline {
-  readonly calls: { load?: { path: string; consts: ReadonlyMap<string, number | boolean> | undefined }; explore?: ExploreOptions };
+  readonly calls: {
+    load?: { path: string; consts: ReadonlyMap<string, number | boolean> | undefined };
+    explore?: ExploreOptions;
+    simulate?: SimulateOptions;
+  };
 }
 
 export function fakePipeline(result: SearchResult, loaded: Partial<Loaded> = {}): FakePipeline {
@@ -55,6 +59,12 @@ export function fakePipeline(result: SearchResult, loaded: Partial<Loaded> = {})
     explore: (_model, options) => {
       calls.explore = options;
       return result;
+    },
+    // the search result's verdicts, as a simulation of 7 traces would report them
+    simulate: (_model, options) => {
+      calls.simulate = options;
+      const stats = { seed: options.seed, traces: 7, steps: 70, generated: 140, longest: 10, seconds: 0.001, stepsPerSecond: 70000 };
+      return { stopReason: '7 traces', stats, properties: result.properties, stepCounts: result.stepCounts };
     },
     emit: async () => '// generated\n',
   };

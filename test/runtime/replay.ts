@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import type { CompiledModel } from '../../runtime/model.js';
-import type { PropertyResult, SearchResult, Trace } from '../../runtime/result.js';
+import type { PropertyResult, Trace } from '../../runtime/result.js';
 import type { DecodedState } from '../../runtime/value.js';
 import { collect } from './brute.js';
 
@@ -38,7 +38,7 @@ export function replay(model: CompiledModel, trace: Trace): Int32Array {
   return cur;
 }
 
-export function property(r: SearchResult, name: string): PropertyResult {
+export function property(r: { readonly properties: readonly PropertyResult[] }, name: string): PropertyResult {
   const p = r.properties.find((q) => q.name === name);
   assert.ok(p, `property ${name}`);
   return p;

@@ -37,6 +37,6 @@ export const cases: readonly BenchCase[] = [
   { name: 'klp: philosophers N=11', quick: false, source: () => compiled('examples/philosophers.klp', { N: 11 }) },
   { name: 'klp: counter K=4 ROUNDS=3', quick: false, source: () => compiled('examples/counter.klp', { K: 4, ROUNDS: 3 }) },
   { name: 'klp: peterson N=4', quick: false, source: () => compiled('examples/peterson.klp', { N: 4 }) },
-  { name: 'klp: livepatch postfix NPATCHES=6 NPRE=0', quick: false, source: () => compiled('klp/postfix.klp', { NPATCHES: 6, NPRE: 0 }) },
-  { name: 'klp: livepatch prefix NPATCHES=6 NPRE=0', quick: false, source: () => compiled('klp/prefix.klp', { NPATCHES: 6, NPRE: 0 }) },
+  { name: 'klp: livepatch postfix NPATCHES=6 NRACING=6', quick: false, source: () => compiled('klp/postfix.klp', { NPATCHES: 6, NRACING: 6 }) },
+  { name: 'klp: livepatch prefix NPATCHES=6 NRACING=6', quick: false, source: () => compiled('klp/prefix.klp', { NPATCHES: 6, NRACING: 6 }) },
 ];

@@ -33,7 +33,7 @@ describe('klpc diff command', function () {
       '≠ StackOrder        violated in prefix (5 steps), holds in postfix',
       '≠ NoDanglingModule  violated in prefix (11 steps), holds in postfix',
       '= GoingCoverage     holds in both',
-      'View-states: 33 in both, 16 only in prefix (10 where an invariant fails), 0 only in postfix',
+      'View-states: 165 in both, 202 only in prefix (130 where an invariant fails), 0 only in postfix',
       'Behaviours: neither includes the other',
       'not compared: klp_alive (only in postfix)',
     ]) assert.ok(out.includes(l), `missing line: ${l}\n${r.out}`);
@@ -64,7 +64,7 @@ describe('klpc diff command', function () {
     assert.deepEqual(doc.properties.find((p: { name: string }) => p.name === 'StackOrder'), {
       name: 'StackOrder', kind: 'invariant', a: { verdict: 'violated', steps: 5 }, b: { verdict: 'holds' }, change: 'flipped',
     });
-    assert.deepEqual([doc.states.both, doc.states.onlyA.count, doc.states.onlyB.count], [33, 16, 0]);
+    assert.deepEqual([doc.states.both, doc.states.onlyA.count, doc.states.onlyB.count], [165, 202, 0]);
     assert.equal(doc.behaviours.relation, 'incomparable');
     assert.equal(doc.behaviours.aNotB.trace.steps.at(-1).label, 'register');
     assert.equal(doc.results.a.exitCode, 12); // what `klpc check prefix.klp` exits with

@@ -44,13 +44,13 @@ describe('diff: the klp family', function () {
 
     // every view-state postfix reaches, prefix reaches too; prefix reaches more, the failing ones among them
     const [va, vb] = [views(a, d.view.keys), views(b, d.view.keys)];
-    assert.deepEqual([d.reach.onlyA.count, d.reach.onlyB.count, d.reach.both], [16, 0, 33]);
+    assert.deepEqual([d.reach.onlyA.count, d.reach.onlyB.count, d.reach.both], [202, 0, 165]);
     assert.equal(d.reach.both, [...va.all].filter((v) => vb.all.has(v)).length);
     assert.equal(d.reach.onlyA.count, va.all.size - d.reach.both);
     assert.ok([...vb.all].every((v) => va.all.has(v)));
     assert.equal(vb.failing.size, 0);
     assert.equal(d.reach.onlyA.failing, va.failing.size);
-    assert.equal(d.reach.onlyA.failing, 10);
+    assert.equal(d.reach.onlyA.failing, 130);
     const bad = d.reach.onlyA.failingWitness!;
     assert.ok(JSON.stringify(labels(bad.trace)) === JSON.stringify(RACE_1) || isRace2(labels(bad.trace)!), `not race 1 or 2: ${labels(bad.trace)}`);
     assert.deepEqual(bad.invariants, ['StackOrder', 'NoDoubleEnable']);
@@ -94,14 +94,14 @@ describe('diff: the klp family', function () {
       assert.deepEqual(labels(check.witness.trace), ['loader add_unformed', 'loader complete_formation', 'patcher[3] register']);
       assert.equal(boundModule(check.witness.trace.steps[2]!.state, 3), binds);
     }
-    assert.deepEqual([d.reach.onlyA.count, d.reach.onlyB.count, d.reach.both, d.reach.onlyB.failing], [0, 14, 33, 9]);
+    assert.deepEqual([d.reach.onlyA.count, d.reach.onlyB.count, d.reach.both, d.reach.onlyB.failing], [0, 164, 165, 102]);
     assert.equal(d.outcome, 'different');
   });
 
   it('a spec against itself: no difference', async () => {
     const { d } = await diffFamily('prefix', 'prefix');
     assert.ok(d.verdicts.every((r) => r.change === 'same'));
-    assert.deepEqual([d.reach.onlyA.count, d.reach.onlyB.count, d.reach.both], [0, 0, 49]);
+    assert.deepEqual([d.reach.onlyA.count, d.reach.onlyB.count, d.reach.both], [0, 0, 367]);
     assert.equal(d.behaviours.relation, 'equal');
     assert.ok(d.coverage.every((r) => r.a === r.b));
     assert.equal(d.outcome, 'same');

@@ -2,6 +2,7 @@
 // through the reference checker, for the klp family tests. In: a spec file name under
 // specs/klp and constant overrides. Out: the explorer's SearchResult and the reference result.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from '../../compiler/build.js';
@@ -21,8 +22,8 @@ export interface Run {
   readonly reference: RefResult;
 }
 
-export function loadSpec(spec: string, consts: Consts): Program {
-  const loaded = loadProgram(path.join(specDir, spec), { consts });
+export function loadSpec(spec: string, consts: Consts, readFile?: (p: string) => string | undefined): Program {
+  const loaded = loadProgram(path.join(specDir, spec), { consts, ...(readFile ? { readFile } : {}) });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.program || errors.length > 0) {
     throw new Error(`${spec}: ${errors.map((d) => `${d.code} ${d.message}`).join('; ')}`);
@@ -30,8 +31,15 @@ export function loadSpec(spec: string, consts: Consts): Program {
   return loaded.program;
 }
 
-export async function runSpec(spec: string, consts: Consts): Promise<Run> {
-  const program = loadSpec(spec, consts);
+export async function runSpec(spec: string, consts: Consts, readFile?: (p: string) => string | undefined): Promise<Run> {
+  const program = loadSpec(spec, consts, readFile);
   const model = await buildModel(program);
   return { result: explore(model, { deadlock: true }), reference: check(program, { deadlock: true }) };
+}
+
+// A spec that is not shipped (a mutant, an extra invariant), as if it were the file `name` in
+// specs/klp, so that its `variant of` reaches the shipped ones.
+export function runText(name: string, text: string, consts: Consts = new Map()): Promise<Run> {
+  const file = path.join(specDir, name);
+  return runSpec(name, consts, (p) => (p === file ? text : fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined));
 }

@@ -32,11 +32,15 @@ export interface Row {
   readonly distinct: Readonly<Record<string, number>>; // per size key
 }
 
+// Race 1 needs an early patch to stack under the racing one: with one patch in all there is no
+// order to break, and with none enabled first it takes two racing patches and 7 steps.
+const race1Sizes = { '1/1': { StackOrder: H }, '2/2': { StackOrder: 7 }, '3/3': { StackOrder: 7 }, '4/4': { StackOrder: 7 } } as const;
+
 export const table: readonly Row[] = [
   {
     spec: 'prefix.klp',
     verdicts: { StackOrder: 5, NoDanglingModule: 11, GoingCoverage: H, NoDoubleEnable: 5, deadlock: H },
-    except: { '1/1': { StackOrder: H }, '2/2': { StackOrder: 7 }, '3/3': { StackOrder: 7 }, '4/4': { StackOrder: 7 } },
+    except: race1Sizes,
     distinct: { '1/1': 49, '2/1': 49, '4/1': 49, '2/2': 357, '4/2': 367, '3/3': 3383, '4/3': 3533, '4/4': 38431 },
   },
   {
@@ -47,7 +51,7 @@ export const table: readonly Row[] = [
   {
     spec: 'ignore-going.klp',
     verdicts: { StackOrder: 5, NoDanglingModule: H, GoingCoverage: 8, NoDoubleEnable: 5, deadlock: H },
-    except: { '1/1': { StackOrder: H }, '2/2': { StackOrder: 7 }, '3/3': { StackOrder: 7 }, '4/4': { StackOrder: 7 } },
+    except: race1Sizes,
     distinct: { '1/1': 47, '2/1': 47, '4/1': 47, '2/2': 319, '4/2': 329, '3/3': 2801, '4/3': 2975, '4/4': 29699 },
   },
   {

@@ -130,6 +130,16 @@ searchOptions(diffCommand, {
     process.exitCode = await diff(a, b, flags, io, await nodePipeline());
   });
 
+program
+  .command('fmt')
+  .description('rewrite .klp files in the canonical layout, keeping comments (directories: every .klp under them)')
+  .argument('<paths...>', '.klp files or directories; - formats stdin to stdout')
+  .option('--check', 'write nothing; list the files that are not formatted and exit 1 if any')
+  .action(async (paths: string[], o: OptionValues) => {
+    const { fmt } = await import('../cli/fmt.js');
+    process.exitCode = fmt(paths, { check: o.check === true }, io, () => readFileSync(0, 'utf8'));
+  });
+
 program.addHelpText('after', `
 Exit codes: 0 all properties hold, 10 incomplete search (bound hit), 11 deadlock, 12 invariant
 violated, 14 assert failed, 75 spec error, 150 spec has errors, 151 bad command-line input,

@@ -9,6 +9,7 @@ import { klpLexer, UnterminatedString } from './tokens.js';
 
 export interface Lexed {
   readonly tokens: IToken[];
+  readonly comments: readonly IToken[]; // in source order; only the formatter reads them
   readonly diagnostics: Diagnostic[];
 }
 
@@ -38,5 +39,5 @@ export function lex(lines: LineIndex): Lexed {
   for (const t of result.groups['invalid'] ?? []) {
     diagnostics.push(diag('KLP1003', lines.span(t.startOffset, t.startOffset + 2), {}, { hint: "close the comment with '*/'" }));
   }
-  return { tokens: result.tokens, diagnostics };
+  return { tokens: result.tokens, comments: result.groups['comments'] ?? [], diagnostics };
 }

@@ -2,7 +2,7 @@
 // Never throws for any input: lexical and syntax errors are diagnostics, and the SpecFile is
 // then best-effort (declarations that could not be parsed are left out).
 
-import type { IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type { SpecFile } from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../span.js';
@@ -19,22 +19,50 @@ export interface ParseResult {
 }
 
 export function parse(text: string, file: string): ParseResult {
+  const parsed = parseCst(text, file);
+  const cx = { lines: parsed.lines, diagnostics: [] as Diagnostic[] };
+  let spec: SpecFile = { file, variantOf: undefined, decls: [] };
+  let syntax = parsed.diagnostics;
+  try {
+    if (parsed.cst !== undefined) spec = buildSpec(parsed.cst, cx);
+  } catch (e) {
+    if (!isTooDeep(e)) throw e;
+    syntax = [...syntax, tooDeep(parsed.tokens, parsed.lines)];
+  }
+  const diagnostics = [...syntax, ...cx.diagnostics].sort((a, b) => a.span.start - b.span.start);
+  return { spec, diagnostics };
+}
+
+// The concrete syntax alone, for the AST builder and for `klpc fmt`, which prints tokens and
+// comments back. `cst` is undefined when the nesting is too deep to parse (KLP1009).
+export interface CstResult {
+  readonly lines: LineIndex;
+  readonly cst: CstNode | undefined;
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly diagnostics: Diagnostic[]; // lexical and syntax errors
+}
+
+export function parseCst(text: string, file: string): CstResult {
   const lines = new LineIndex(text, file);
   const lexed = lex(lines);
-  const cx = { lines, diagnostics: [] as Diagnostic[] };
-  let spec: SpecFile = { file, variantOf: undefined, decls: [] };
-  let syntax: Diagnostic[];
   try {
     const { cst, problems } = parseTokens(lexed.tokens);
-    syntax = syntaxDiagnostics(problems, lexed.tokens, lines, lexed.diagnostics.map((d) => d.span.start));
-    spec = buildSpec(cst, cx);
+    const syntax = syntaxDiagnostics(problems, lexed.tokens, lines, lexed.diagnostics.map((d) => d.span.start));
+    return { lines, cst, tokens: lexed.tokens, comments: lexed.comments, diagnostics: [...lexed.diagnostics, ...syntax] };
   } catch (e) {
-    // The parser and builder recurse once per nesting level; absurd nesting exhausts the stack.
-    if (!(e instanceof RangeError && /call stack/i.test(e.message))) throw e;
-    syntax = [diag('KLP1009', deepestOpener(lexed.tokens, lines), {}, { hint: 'split the expression with let or a function' })];
+    if (!isTooDeep(e)) throw e;
+    return { lines, cst: undefined, tokens: lexed.tokens, comments: lexed.comments, diagnostics: [...lexed.diagnostics, tooDeep(lexed.tokens, lines)] };
   }
-  const diagnostics = [...lexed.diagnostics, ...syntax, ...cx.diagnostics].sort((a, b) => a.span.start - b.span.start);
-  return { spec, diagnostics };
+}
+
+// The parser and builder recurse once per nesting level; absurd nesting exhausts the stack.
+function isTooDeep(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+function tooDeep(tokens: readonly IToken[], lines: LineIndex): Diagnostic {
+  return diag('KLP1009', deepestOpener(tokens, lines), {}, { hint: 'split the expression with let or a function' });
 }
 
 function deepestOpener(tokens: readonly IToken[], lines: LineIndex): Span {

@@ -13,8 +13,9 @@ const ClosedString = createToken({ name: 'ClosedString', pattern: /"(?:[^"\\\r\n
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: StringLiteral, label: 'a string' });
 
 const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED });
-const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n]*/, group: Lexer.SKIPPED });
-const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
+// Comments stay out of the parser's token stream but are kept (group 'comments') for `klpc fmt`.
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments' });
 // Runs to the end of the file; kept out of the token stream, reported by the lexer stage.
 const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'invalid' });
 
@@ -24,7 +25,7 @@ export const SetAddOp = createToken({ name: 'SetAddOp', pattern: Lexer.NA, label
 export const AddOp = createToken({ name: 'AddOp', pattern: Lexer.NA, label: "'+' or '-'" });
 export const MulOp = createToken({ name: 'MulOp', pattern: Lexer.NA, label: "'*', '/' or '%'" });
 
-const KEYWORDS = [
+export const KEYWORDS = [
   'const', 'type', 'enum', 'record', 'var', 'lock', 'fn', 'process', 'invariant', 'variant', 'of',
   'replace', 'step', 'if', 'then', 'else', 'while', 'goto', 'either', 'or', 'choose', 'for',
   'in', 'notin', 'let', 'await', 'assert', 'skip', 'true', 'false', 'none', 'and', 'not', 'forall',

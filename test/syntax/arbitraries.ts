@@ -1,8 +1,9 @@
 // fast-check generators of random valid klp expressions and statements, as AST values (with a
-// dummy span). Printed with printer.ts and parsed back, they must give the same tree.
+// dummy span), and whole declarations. Printed with printer.ts and parsed back, they must give
+// the same tree.
 
 import fc from 'fast-check';
-import type { BinaryOp, Block, Expr, Ident, LValueStep, Stmt, TypeExpr } from '../../lang/ast.js';
+import type { BinaryOp, Block, Decl, Expr, FnDecl, Ident, InvariantDecl, LValueStep, Stmt, TypeExpr, VarDecl } from '../../lang/ast.js';
 import type { Span } from '../../lang/span.js';
 
 const span: Span = { file: 'gen', start: 0, end: 0, line: 1, col: 1 };
@@ -101,3 +102,38 @@ export const { stmts } = fc.letrec<{ stmts: Stmt[]; stmt: Stmt; block: Block }>(
     ),
   };
 });
+
+const typeExpr: fc.Arbitrary<TypeExpr> = fc.oneof(
+  domainType,
+  domainType.map((elem): TypeExpr => ({ kind: 'set', elem, span })),
+  fc.tuple(domainType, leaf).map(([elem, max]): TypeExpr => ({ kind: 'seq', elem, max, span })),
+  fc.tuple(domainType, domainType).map(([key, value]): TypeExpr => ({ kind: 'map', key, value, span })),
+  domainType.map((inner): TypeExpr => ({ kind: 'option', inner, span })),
+  some(fc.tuple(ident, domainType)).map((fs): TypeExpr => ({ kind: 'record', fields: fs.map(([name, type]) => ({ name, type })), span })),
+);
+
+const body: fc.Arbitrary<Block> = stmts.map((s): Block => ({ stmts: s, span }));
+const fnDecl: fc.Arbitrary<FnDecl> = fc.tuple(ident, some(fc.tuple(ident, typeExpr), 0), typeExpr, expr)
+  .map(([name, ps, result, b]): FnDecl => ({ kind: 'fn', name, params: ps.map(([n, type]) => ({ name: n, type })), result, body: b, span }));
+const invariant: fc.Arbitrary<InvariantDecl> = fc.tuple(ident, expr).map(([name, e]): InvariantDecl => ({ kind: 'invariant', name, expr: e, span }));
+const varDecl: fc.Arbitrary<VarDecl> = fc.tuple(ident, typeExpr, fc.constantFrom<'value' | 'oneOf'>('value', 'oneOf'), expr)
+  .map(([name, type, kind, e]): VarDecl => ({ kind: 'var', name, type, init: { kind, expr: e }, span }));
+
+// Every kind of declaration, variant-only ones included (the parser accepts them anywhere).
+export const decl: fc.Arbitrary<Decl> = fc.oneof(
+  fc.tuple(ident, expr).map(([name, value]): Decl => ({ kind: 'const', name, value, span })),
+  fc.tuple(ident, some(ident)).map(([name, members]): Decl => ({ kind: 'enum', name, members, span })),
+  fc.tuple(ident, typeExpr).map(([name, type]): Decl => ({ kind: 'type', name, type, span })),
+  varDecl,
+  ident.map((name): Decl => ({ kind: 'lock', name, span })),
+  fnDecl,
+  fc.tuple(ident, fc.option(fc.tuple(ident, typeExpr), { nil: undefined }), some(varDecl, 0), body)
+    .map(([name, p, locals, b]): Decl => ({ kind: 'process', name, param: p && { name: p[0], type: p[1] }, locals, body: b, span })),
+  invariant,
+  fc.tuple(ident, ident, body).map(([process, l, b]): Decl => ({ kind: 'replaceStep', process, label: l, body: b, span })),
+  fc.tuple(ident, ident, body).map(([process, l, b]): Decl => ({ kind: 'prependStep', process, label: l, body: b, span })),
+  fnDecl.map((fn): Decl => ({ kind: 'replaceFn', fn, span })),
+  invariant.map((inv): Decl => ({ kind: 'replaceInvariant', invariant: inv, span })),
+  ident.map((name): Decl => ({ kind: 'removeInvariant', name, span })),
+  fc.tuple(ident, ident).map(([process, l]): Decl => ({ kind: 'removeStep', process, label: l, span })),
+);

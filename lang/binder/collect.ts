@@ -11,7 +11,7 @@ import { children } from './structure.js';
 import type { GlobalSym, Globals } from './context.js';
 
 export function collect(decls: readonly ast.Decl[], sources: ReadonlyMap<string, string>, diags: Diagnostic[]): Globals {
-  const g: Globals = { names: new Map(), consts: new Map(), types: new Map(), varTypes: [], fnSigs: [], procs: [], varReads: new Set(), statefulFns: new Set(), sources };
+  const g: Globals = { names: new Map(), consts: new Map(), types: new Map(), varTypes: [], fnSigs: [], procs: [], varReads: new Set(), statefulFns: new Set(), folds: new WeakMap(), sources };
   const counts = { var: 0, lock: 0, fn: 0, process: 0 };
   const invariants = new Map<string, ast.Ident>();
   // `sym` is only built for a new name, so indexes stay dense

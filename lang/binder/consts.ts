@@ -1,14 +1,17 @@
 // Constant folding. In: the constant declarations (by name in Globals), command-line overrides.
 // Out: every constant's value in Globals.consts, and `evalConst` for the other places that need
 // a number at bind time (range bounds, sequence bounds). Constants may be declared in any
-// order; a constant reached again while it is being folded is a cycle (KLP2009).
+// order; a constant reached again while it is being folded is a cycle (KLP2009). Folding is
+// exact (fold.ts); a constant's final value must be an integer every stage computes exactly.
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/render.js';
 import type { Span } from '../span.js';
 import { BOOL, intType } from '../types.js';
+import { isExact } from './arith.js';
 import type { Globals } from './context.js';
+import { fold, type Exact, type Hooks } from './fold.js';
 
 export type ConstValue = { readonly kind: 'int' | 'bool'; readonly value: number };
 
@@ -41,12 +44,27 @@ function hintFor(g: Globals, name: string): { hint?: string } {
 // foldConstants: a constant without a value has already been reported.
 export function evalConst(g: Globals, diags: Diagnostic[], e: ast.Expr): ConstValue | undefined {
   const failed = new Set([...g.names].filter(([n, s]) => s.kind === 'const' && !g.consts.has(n)).map(([n]) => n));
-  return evalIn({ g, diags, overrides: new Map(), visiting: new Set(), failed }, e);
+  const v = fold(hooks({ g, diags, overrides: new Map(), visiting: new Set(), failed }), e);
+  return v && toNumber(diags, v, e.span);
 }
 
-function constValue(f: Folder, name: string, use: Span): ConstValue | undefined {
+// Exact values of constants, as plain numbers: only integers no stage can round.
+function toNumber(diags: Diagnostic[], v: Exact, span: Span): ConstValue | undefined {
+  if (v.kind === 'bool') return { kind: 'bool', value: Number(v.value) };
+  if (isExact(v.value)) return { kind: 'int', value: Number(v.value) };
+  diags.push(diag('KLP3013', span, { what: 'The value of this constant expression is', value: String(v.value) }, {
+    hint: 'a constant may be any integer of magnitude up to 2^53-1; only its intermediate results may be larger',
+  }));
+  return undefined;
+}
+
+function hooks(f: Folder): Hooks {
+  return { name: (id) => nameValue(f, id), problem: (d) => f.diags.push(d), lazy: true };
+}
+
+function constValue(f: Folder, name: string, use: Span): Exact | undefined {
   const known = f.g.consts.get(name);
-  if (known) return { kind: known.type.kind === 'bool' ? 'bool' : 'int', value: known.value };
+  if (known) return known.type.kind === 'bool' ? { kind: 'bool', value: known.value === 1 } : { kind: 'int', value: BigInt(known.value) };
   if (f.failed.has(name)) return undefined;
   const sym = f.g.names.get(name);
   if (sym?.kind !== 'const') throw new Error(`internal: ${name} is not a constant`);
@@ -56,15 +74,16 @@ function constValue(f: Folder, name: string, use: Span): ConstValue | undefined 
     return undefined;
   }
   f.visiting.add(name);
-  const dflt = evalIn(f, sym.decl.value);
+  const exact = fold(hooks(f), sym.decl.value);
   f.visiting.delete(name);
+  const dflt = exact && toNumber(f.diags, exact, sym.decl.value.span);
   const v = dflt && applyOverride(f, name, dflt);
   if (v === undefined || f.failed.has(name)) {
     f.failed.add(name);
     return undefined;
   }
   f.g.consts.set(name, { value: v.value, type: v.kind === 'bool' ? BOOL : intType(v.value, v.value) });
-  return v;
+  return v.kind === 'bool' ? { kind: 'bool', value: v.value === 1 } : { kind: 'int', value: BigInt(v.value) };
 }
 
 function applyOverride(f: Folder, name: string, dflt: ConstValue): ConstValue | undefined {
@@ -77,29 +96,7 @@ function applyOverride(f: Folder, name: string, dflt: ConstValue): ConstValue | 
   return { kind: dflt.kind, value: Number(o) };
 }
 
-function evalIn(f: Folder, e: ast.Expr): ConstValue | undefined {
-  switch (e.kind) {
-    case 'int': return { kind: 'int', value: e.value };
-    case 'bool': return { kind: 'bool', value: Number(e.value) };
-    case 'name': return nameValue(f, e.name);
-    case 'unary': {
-      const v = evalIn(f, e.operand);
-      return v && (e.op === 'not' ? want(f, 'not', 'bool', v, e.span, (x) => ({ kind: 'bool', value: 1 - x }))
-        : want(f, '-', 'int', v, e.span, (x) => ({ kind: 'int', value: 0 - x })));
-    }
-    case 'binary': return binary(f, e.op, e.left, e.right, e.span);
-    case 'ite': {
-      const c = evalIn(f, e.cond);
-      if (!c) return undefined;
-      return want(f, 'if', 'bool', c, e.cond.span, (x) => evalIn(f, x === 1 ? e.then : e.else));
-    }
-    default:
-      f.diags.push(diag('KLP3004', e.span, { why: 'only literals, constants and arithmetic, comparison and boolean operators are allowed here' }));
-      return undefined;
-  }
-}
-
-function nameValue(f: Folder, id: ast.Ident): ConstValue | undefined {
+function nameValue(f: Folder, id: ast.Ident): Exact | undefined {
   const sym = f.g.names.get(id.name);
   if (sym?.kind === 'const') return constValue(f, id.name, id.span);
   if (sym) {
@@ -109,46 +106,4 @@ function nameValue(f: Folder, id: ast.Ident): ConstValue | undefined {
     f.diags.push(diag('KLP2001', id.span, { name: id.name }, near === undefined ? {} : { hint: `did you mean '${near}'?` }));
   }
   return undefined;
-}
-
-function want<T>(f: Folder, op: string, kind: 'int' | 'bool', v: ConstValue, span: Span, k: (x: number) => T | undefined): T | undefined {
-  if (v.kind === kind) return k(v.value);
-  f.diags.push(diag('KLP3002', span, { op, actual: v.kind }));
-  return undefined;
-}
-
-const ARITH: Partial<Record<ast.BinaryOp, (a: number, b: number) => number>> = {
-  '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b,
-  '/': (a, b) => Math.trunc(a / b) + 0, '%': (a, b) => (a % b) + 0,
-};
-const COMPARE: Partial<Record<ast.BinaryOp, (a: number, b: number) => boolean>> = {
-  '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
-};
-const LOGIC: Partial<Record<ast.BinaryOp, (a: boolean, b: boolean) => boolean>> = {
-  'and': (a, b) => a && b, 'or': (a, b) => a || b, '=>': (a, b) => !a || b,
-};
-
-function binary(f: Folder, op: ast.BinaryOp, l: ast.Expr, r: ast.Expr, span: Span): ConstValue | undefined {
-  const a = evalIn(f, l);
-  const b = evalIn(f, r);
-  if (!a || !b) return undefined;
-  if (op === '==' || op === '!=') {
-    if (a.kind !== b.kind) return want(f, op, a.kind, b, span, () => undefined);
-    return { kind: 'bool', value: Number((a.value === b.value) === (op === '==')) };
-  }
-  const arith = ARITH[op], cmp = COMPARE[op], logic = LOGIC[op];
-  const kind = logic ? 'bool' : 'int';
-  return want(f, op, kind, a, span, (x) => want(f, op, kind, b, span, (y): ConstValue | undefined => {
-    if (arith) {
-      if ((op === '/' || op === '%') && y === 0) {
-        f.diags.push(diag('KLP3012', span));
-        return undefined;
-      }
-      return { kind: 'int', value: arith(x, y) };
-    }
-    if (cmp) return { kind: 'bool', value: Number(cmp(x, y)) };
-    if (logic) return { kind: 'bool', value: Number(logic(x === 1, y === 1)) };
-    f.diags.push(diag('KLP3004', span, { why: `operator '${op}' is not allowed in a constant expression` }));
-    return undefined;
-  }));
 }

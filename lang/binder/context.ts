@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Binding, Expr } from '../program.js';
 import type { Span } from '../span.js';
 import type { Type } from '../types.js';
+import type { Exact } from './fold.js';
 import { ERR } from './typeops.js';
 
 export type GlobalSym =
@@ -43,6 +44,7 @@ export interface Globals {
   readonly procs: ProcInfo[];
   readonly varReads: Set<number>; // indexes of the shared variables some expression reads
   readonly statefulFns: Set<string>; // functions that read the state (not callable from initializers)
+  readonly folds: WeakMap<ast.Expr, Exact | null>; // constant-part.ts: each AST node is folded once
   readonly sources: ReadonlyMap<string, string>;
 }
 

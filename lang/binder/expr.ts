@@ -9,6 +9,7 @@ import type { Expr } from '../program.js';
 import type { Span } from '../span.js';
 import { BOOL, intType, typeToString, type Type } from '../types.js';
 import { call } from './calls.js';
+import { constantPart } from './constant-part.js';
 import { unify } from './coerce.js';
 import { poison, withBinding, type Cx } from './context.js';
 import { fieldExpr, indexExpr, mapLit, recordLit, seqComp, seqLit, setComp, setLit, withField, withIndex } from './literals.js';
@@ -23,8 +24,8 @@ export function check(cx: Cx, e: ast.Expr, expected?: Type): Expr {
     case 'none': return noneExpr(cx, e.span, expected);
     case 'self': return selfExpr(cx, e.span);
     case 'name': return nameExpr(cx, e.name);
-    case 'unary': return unary(cx, e);
-    case 'binary': return binary(cx, e);
+    case 'unary': return constantPart(cx, e) ?? unary(cx, e);
+    case 'binary': return constantPart(cx, e) ?? binary(cx, e);
     case 'ite': return ite(cx, e, expected);
     case 'let': {
       const value = check(cx, e.value);

@@ -1,6 +1,8 @@
 // Unary and binary operators: operand checks and result types. Integer results get their range
-// by interval arithmetic (arith.ts); `==` takes the join of its operands (so `x == none` and
-// `s == []` type their hole from the other side); set operators join element types.
+// by exact interval arithmetic (arith.ts), and a range that leaves the integers JS numbers hold
+// exactly is KLP3013: the compiled explorer computes with doubles, so such a value could be
+// rounded. `==` takes the join of its operands (so `x == none` and `s == []` type their hole from
+// the other side); set operators join element types.
 
 import type * as ast from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
@@ -16,7 +18,7 @@ import { ERR, finiteDomainProblem, join } from './typeops.js';
 export function unary(cx: Cx, e: ast.Expr & { kind: 'unary' }): Expr {
   if (e.op === 'not') return op('not', BOOL, [operand(cx, e.operand, 'bool', 'not')], e.span);
   const v = operand(cx, e.operand, 'int', '-');
-  return op('neg', intOf(arith.neg(interval(v))), [v], e.span);
+  return op('neg', intOf(cx, arith.neg(interval(v)), e.span), [v], e.span);
 }
 
 // An operand of `op`, which must be of the given kind (KLP3002 otherwise).
@@ -41,7 +43,7 @@ export function binary(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
   if (o === '+' || o === '-' || o === '*' || o === '/' || o === '%') {
     const [name, f] = ARITH[o];
     const [a, b] = both('int') as [Expr, Expr];
-    return op(name, intOf(f(interval(a), interval(b))), [a, b], e.span);
+    return op(name, intOf(cx, f(interval(a), interval(b)), e.span), [a, b], e.span);
   }
   if (o === '==' || o === '!=') return equality(cx, o === '==' ? 'eq' : 'ne', e);
   if (o === 'in' || o === 'notin') return membership(cx, o, e);
@@ -70,7 +72,7 @@ function membership(cx: Cx, name: 'in' | 'notin', e: ast.Expr & { kind: 'binary'
 
 function rangeSet(cx: Cx, e: ast.Expr & { kind: 'binary' }): Expr {
   const lo = operand(cx, e.left, 'int', '..'), hi = operand(cx, e.right, 'int', '..');
-  const l = lo.type as arith.Interval, h = hi.type as arith.Interval;
+  const l = lo.type as Type & { kind: 'int' }, h = hi.type as Type & { kind: 'int' };
   // every element x has l.lo <= x <= h.hi; when l.lo > h.hi the set is always empty
   const elem = intType(l.lo, Math.max(l.lo, h.hi));
   return op('range', setType(cx, elem, e.span), [lo, hi], e.span);
@@ -93,14 +95,22 @@ export function setType(cx: Cx, elem: Type, span: Span): Type {
 }
 
 function op(name: Op, type: Type, args: readonly Expr[], span: Span): Expr {
-  if (args.some((a) => a.type === ERR)) return poison(span);
+  if (type === ERR || args.some((a) => a.type === ERR)) return poison(span);
   return { kind: 'op', op: name, args, type, span };
 }
 
 function interval(v: Expr): arith.Interval {
-  return v.type.kind === 'int' ? v.type : { lo: 0, hi: 0 };
+  return v.type.kind === 'int' ? { lo: BigInt(v.type.lo), hi: BigInt(v.type.hi) } : { lo: 0n, hi: 0n };
 }
 
-function intOf(i: arith.Interval): Type {
-  return intType(i.lo, i.hi);
+// The operands' ranges are exact, so a result range within the exact integers means every
+// run-time result is computed exactly too (IEEE operations are exact when the result is
+// representable; truncated division of exact integers is exact).
+function intOf(cx: Cx, i: arith.Interval, span: Span): Type {
+  if (arith.isExact(i.lo) && arith.isExact(i.hi)) return intType(Number(i.lo), Number(i.hi));
+  const value = arith.isExact(i.hi) ? i.lo : i.hi;
+  cx.diags.push(diag('KLP3013', span, { what: 'This expression can reach', value: String(value) }, {
+    hint: 'narrow the types of the values it combines (a variable declared 0..1000 rather than 0..2147483647), or make it a constant expression: those are folded exactly',
+  }));
+  return ERR;
 }

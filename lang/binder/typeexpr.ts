@@ -11,6 +11,9 @@ import { evalConst } from './consts.js';
 import type { Globals } from './context.js';
 import { ERR, finiteDomainProblem } from './typeops.js';
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
 export function resolveAliases(g: Globals, diags: Diagnostic[]): void {
   const visiting = new Set<string>();
   for (const [name, sym] of g.names) if (sym.kind === 'type') alias(g, diags, name, visiting);
@@ -83,6 +86,11 @@ function range(g: Globals, diags: Diagnostic[], t: ast.TypeExpr & { kind: 'range
   if (lo === undefined || hi === undefined) return ERR;
   if (lo > hi) {
     diags.push(diag('KLP3005', t.span, { lo, hi }));
+    return ERR;
+  }
+  // values of a range type are stored in the state's Int32 slots
+  if (lo < INT32_MIN || hi > INT32_MAX) {
+    diags.push(diag('KLP3014', t.span, { lo, hi }, { hint: `a range must lie within ${INT32_MIN}..${INT32_MAX}` }));
     return ERR;
   }
   return intType(lo, hi);

@@ -58,6 +58,8 @@ export const catalog = {
   KLP3010: { severity: 'error', message: 'Record is missing field(s) {names} of {type}.' },
   KLP3011: { severity: 'error', message: 'The state is too large: {why}.' },
   KLP3012: { severity: 'error', message: 'Division by zero in a constant expression.' },
+  KLP3013: { severity: 'error', message: '{what} {value}, outside the integers klpc computes exactly (-9007199254740991..9007199254740991).' },
+  KLP3014: { severity: 'error', message: 'Range {lo}..{hi} does not fit in 32 bits: integers in the state are 32-bit.' },
 
   // process structure
   KLP4001: { severity: 'error', message: "The body of process '{process}' must start with a label." },

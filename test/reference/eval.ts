@@ -159,14 +159,14 @@ function evalOp(ctx: Ctx, op: Op, args: readonly Expr[]): Value {
     case 'le': return Number(num(0) <= num(1));
     case 'gt': return Number(num(0) > num(1));
     case 'ge': return Number(num(0) >= num(1));
-    case 'add': return num(0) + num(1);
-    case 'sub': return num(0) - num(1);
-    case 'mul': return num(0) * num(1) + 0;
-    case 'neg': return 0 - num(0);
+    case 'add': return exact(BigInt(num(0)) + BigInt(num(1)));
+    case 'sub': return exact(BigInt(num(0)) - BigInt(num(1)));
+    case 'mul': return exact(BigInt(num(0)) * BigInt(num(1)));
+    case 'neg': return exact(-BigInt(num(0)));
     case 'div': case 'mod': {
-      const a = num(0), b = num(1);
-      if (b === 0) throw new SpecError('divzero', `${a} ${op === 'div' ? '/' : '%'} 0`);
-      return (op === 'div' ? Math.trunc(a / b) : a % b) + 0; // + 0 turns -0 into 0
+      const a = BigInt(num(0)), b = BigInt(num(1));
+      if (b === 0n) throw new SpecError('divzero', `${a} ${op === 'div' ? '/' : '%'} 0`);
+      return exact(op === 'div' ? a / b : a % b); // BigInt truncates; the remainder has the dividend's sign
     }
     case 'in': return Number(set(1).includes(num(0)));
     case 'notin': return Number(!set(1).includes(num(0)));
@@ -208,6 +208,16 @@ function evalBuiltin(ctx: Ctx, name: Builtin, args: readonly Expr[]): Value {
     case 'min': return Math.min(...nonEmpty('min').map(asNum));
     case 'max': return Math.max(...nonEmpty('max').map(asNum));
   }
+}
+
+// Integer operations are computed exactly (BigInt), independently of the doubles the compiled
+// explorer uses; a result a double could not hold exactly means the binder let through an
+// expression it should have rejected (KLP3013).
+function exact(v: bigint): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new Error(`internal: integer result ${v} is beyond the exact range of doubles`);
+  }
+  return Number(v);
 }
 
 // The position of index i in sequence s; outside 0..len-1 is a spec error.

@@ -57,13 +57,15 @@ const checkCommand = program
   .addOption(constOption())
   .addOption(new Option('--invariant <NAME>', 'check only this invariant (repeatable)').argParser(collect))
   .option('--first', 'stop at the first violation')
-  .option('--itf <file>', 'write the first counterexample in the Informal Trace Format');
+  .option('--itf <file>', 'write the first counterexample in the Informal Trace Format')
+  .option('--dot <file>', 'write the state graph in Graphviz DOT (small specs: see --dot-limit)')
+  .option('--dot-limit <N>', 'refuse --dot beyond N states (default 500)', integerOption(1));
 searchOptions(checkCommand, {
   maxStates: 'stop after N distinct states (the result is then incomplete)',
   quiet: 'print only the properties that do not hold',
 }).action(async (spec: string, o: OptionValues) => {
   const { check } = await import('../cli/check.js');
-  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, itf: o.itf };
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
 
@@ -107,9 +109,10 @@ program
   .argument('<spec>', 'the .klp file')
   .addOption(constOption())
   .option('-o, --out <dir>', 'output directory', DEFAULT_OUT_DIR)
+  .option('--cfg', 'write each process\'s control-flow graph (<spec>.cfg.dot, Graphviz) instead of TypeScript')
   .action(async (spec: string, o: OptionValues) => {
     const { compile } = await import('../cli/compile.js');
-    process.exitCode = await compile(spec, { const: o.const ?? [], out: o.out }, io, await nodePipeline());
+    process.exitCode = await compile(spec, { const: o.const ?? [], out: o.out, cfg: o.cfg === true }, io, await nodePipeline());
   });
 
 const diffCommand = program

@@ -1,10 +1,11 @@
 // `klpc check`: load the spec, compile it in memory, explore every reachable state, then print
-// the verdicts (human text or --json), write the first counterexample as ITF (--itf) and return
-// the exit code (cli/exit-codes.ts).
+// the verdicts (human text or --json), write the first counterexample as ITF (--itf) and the
+// state graph as DOT (--dot), and return the exit code (cli/exit-codes.ts).
 
 import { ExitCode, verdictExitCode } from './exit-codes.js';
 import { loadModel, printOutcome } from './front.js';
 import type { Io } from './io.js';
+import { DOT_LIMIT, stateGraphRecorder, writeDot } from './dot.js';
 import { writeItf } from './itf.js';
 import { resultJson } from './json-report.js';
 import type { Pipeline } from './pipeline.js';
@@ -20,6 +21,8 @@ export interface CheckFlags {
   readonly first: boolean;
   readonly json: boolean;
   readonly itf?: string;
+  readonly dot?: string;
+  readonly dotLimit?: number;
   readonly lanes: boolean;
   readonly quiet: boolean;
 }
@@ -29,7 +32,8 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   if ('exitCode' in built) return built.exitCode;
   const { model } = built;
   const progress = progressLine(io, io.progress && !flags.json && !flags.quiet);
-  const result = pipeline.explore(model, {
+  const graph = flags.dot === undefined ? undefined : stateGraphRecorder(model, flags.dotLimit ?? DOT_LIMIT);
+  const result = pipeline.explore(graph ?? model, {
     deadlock: flags.deadlock,
     ...(flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
     ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
@@ -39,8 +43,9 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   });
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
-  const exitCode = itfProblems.length > 0 ? ExitCode.badInput : verdictExitCode(result);
-  const diags = [...built.diagnostics, ...itfProblems];
+  const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model.meta.name, result, io);
+  const exitCode = itfProblems.length + dotProblems.length > 0 ? ExitCode.badInput : verdictExitCode(result);
+  const diags = [...built.diagnostics, ...itfProblems, ...dotProblems];
   printOutcome(
     io,
     flags.json,

@@ -1,10 +1,12 @@
 // `klpc compile`: load the spec and write the generated TypeScript explorer module to
 // `<out>/<spec name>.ts` (default out: ./klpc-out, so the spec's own folder stays clean and
-// one .gitignore line covers all output), then print the path written.
+// one .gitignore line covers all output), then print the path written. With --cfg, write the
+// processes' control-flow graphs (`<spec>.cfg.dot`) instead.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag } from '../lang/diagnostics/diagnostic.js';
+import { cfgDot } from './cfg.js';
 import { reportDiagnostics } from './diagnostics-out.js';
 import { errnoReason, makeDirs } from './files.js';
 import { ExitCode } from './exit-codes.js';
@@ -17,13 +19,14 @@ export const DEFAULT_OUT_DIR = 'klpc-out';
 export interface CompileFlags {
   readonly const: readonly string[];
   readonly out: string;
+  readonly cfg?: boolean; // write `<spec>.cfg.dot`, the processes' control-flow graphs, instead
 }
 
 export async function compile(spec: string, flags: CompileFlags, io: Io, pipeline: Pipeline): Promise<number> {
   const front = await loadSpec(spec, { consts: flags.const, json: false, quiet: false }, io, pipeline);
   if ('exitCode' in front) return front.exitCode;
-  const code = await pipeline.emit(front.program);
-  const file = path.join(flags.out, `${front.program.name}.ts`);
+  const code = flags.cfg === true ? cfgDot(front.program) : await pipeline.emit(front.program);
+  const file = path.join(flags.out, `${front.program.name}${flags.cfg === true ? '.cfg.dot' : '.ts'}`);
   try {
     makeDirs(flags.out);
     fs.writeFileSync(file, code);

@@ -4,6 +4,8 @@
 // transition (the node's out-edges: observable action, target node). So one search gives the
 // verdicts (explore's own) and the graph the diff questions run on, without exploring twice.
 // Bounds: nodes explore refused or never reached are recorded but not expanded (`expanded`).
+// With a node limit (`klpc check --dot`), recording stops once it is reached (`overflow`), and
+// calls are only forwarded: explore's own search and verdicts are unaffected.
 
 import { fingerprint, fpHi } from '../runtime/fingerprint.js';
 import type { CompiledModel, Sink } from '../runtime/model.js';
@@ -40,6 +42,8 @@ export interface Graph {
   readonly edgeEnd: IntList;
   readonly edges: IntList;
   readonly edgeSteps: IntList; // the model step of each edge
+  // failing steps (assert, spec error): triples (node, step, site)
+  readonly failures: IntList;
 }
 
 export function expanded(g: Graph, node: number): boolean {
@@ -64,11 +68,13 @@ export class Recorder implements CompiledModel, Sink {
   private sink: Sink | undefined;
   private next: Int32Array | undefined;
   private parent = -1;
+  overflow = false; // the node limit was reached: the graph is partial
 
   constructor(
     private readonly model: CompiledModel,
     private readonly viewIds: ViewIds,
     actions: Actions,
+    private readonly limit = Infinity,
   ) {
     this.meta = model.meta;
     this.slots = model.slots;
@@ -78,7 +84,7 @@ export class Recorder implements CompiledModel, Sink {
     const stepAction = model.meta.steps.map((s) => actions.idOf(model.meta.instances[s.instance]!.name, s.label));
     this.graph = {
       model, store: new StateStore(model.words), views: new IntList(), initial: this.initial, stepAction,
-      edgeStart: new IntList(), edgeEnd: new IntList(), edges: new IntList(), edgeSteps: new IntList(),
+      edgeStart: new IntList(), edgeEnd: new IntList(), edges: new IntList(), edgeSteps: new IntList(), failures: new IntList(),
     };
   }
 
@@ -88,6 +94,10 @@ export class Recorder implements CompiledModel, Sink {
   }
 
   successors(cur: Int32Array, next: Int32Array, sink: Sink): void {
+    if (this.overflow) {
+      this.model.successors(cur, next, sink);
+      return;
+    }
     this.model.pack(cur, this.scratch, 0);
     const lo = fingerprint(this.scratch, 0, this.words);
     const node = this.nodes.get(fpHi, lo);
@@ -102,6 +112,11 @@ export class Recorder implements CompiledModel, Sink {
   emit(step: number): void {
     const g = this.graph;
     const known = g.store.count;
+    if (known >= this.limit && !this.overflow) this.overflow = true;
+    if (this.overflow) {
+      this.sink!.emit(step);
+      return;
+    }
     const child = this.record(step);
     if (this.parent >= 0) {
       g.edges.push(g.stepAction[step]!);
@@ -114,6 +129,11 @@ export class Recorder implements CompiledModel, Sink {
   }
 
   fail(step: number, site: number, value: number): void {
+    if (this.parent >= 0) {
+      this.graph.failures.push(this.parent);
+      this.graph.failures.push(step);
+      this.graph.failures.push(site);
+    }
     this.sink!.fail(step, site, value);
   }
 

@@ -87,6 +87,7 @@ export const catalog = {
   KLP6002: { severity: 'error', message: "Malformed --const '{text}': expected NAME=VALUE with an integer or boolean value." },
   KLP6003: { severity: 'error', message: "Unknown invariant '{name}' in --invariant." },
   KLP6004: { severity: 'error', message: "Cannot write '{path}': {reason}." },
+  KLP6005: { severity: 'error', message: "Not writing '{path}': the state graph has {count} states, more than --dot-limit {limit}." },
   // klpc diff (KLP6010-KLP6019)
   KLP6010: { severity: 'error', message: "Cannot compare '{name}' in --view: {why}." },
 } as const satisfies Record<string, Entry>;

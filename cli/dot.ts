@@ -1,0 +1,97 @@
+// `klpc check --dot FILE`: the state graph recorded during the search (diff/graph.ts) as
+// Graphviz DOT. A node per distinct state (its program counters, then its variables), an edge
+// per transition labelled `instance label`; initial states bold, finished states doubled,
+// states where an invariant is false and deadlocked states red, and each failing step (assert,
+// spec error) an edge to a red octagon saying what failed. In: the graph and the search result.
+// Beyond `--dot-limit` states the graph is not recorded further and the file is not written.
+
+import fs from 'node:fs';
+import { Actions, decodeNode, expanded, Recorder, type Graph } from '../diff/graph.js';
+import { failingInvariants } from '../diff/reach.js';
+import { ViewIds } from '../diff/view-ids.js';
+import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
+import type { CompiledModel } from '../runtime/model.js';
+import type { SearchResult } from '../runtime/result.js';
+import { entryLines, dataEntries, pendingInstances } from './changes.js';
+import { errnoReason } from './files.js';
+import type { Io } from './io.js';
+import { formatInt } from './verdicts.js';
+
+// More states than this make a picture nobody can read (and Graphviz slow).
+export const DOT_LIMIT = 500;
+
+// A model that records the graph while explore() searches it, up to `limit` states.
+export function stateGraphRecorder(model: CompiledModel, limit: number): Recorder {
+  return new Recorder(model, new ViewIds({ keys: [], excluded: [], reordered: [] }), new Actions(), limit);
+}
+
+// Writes the graph, or returns why not: KLP6005 past the limit, KLP6004 when unwritable.
+export function writeDot(file: string, limit: number, rec: Recorder, name: string, result: SearchResult, io: Io): Diagnostic[] {
+  if (rec.overflow) {
+    const args = { path: file, limit: formatInt(limit), count: formatInt(result.stats.distinct) };
+    return [diag('KLP6005', io.cmd.spanOf(file), args, { hint: 'shrink the model with --const, or raise the limit with --dot-limit N' })];
+  }
+  try {
+    fs.writeFileSync(file, stateGraphDot(rec.graph, name, result));
+    return [];
+  } catch (e) {
+    return [diag('KLP6004', io.cmd.spanOf(file), { path: file, reason: errnoReason(e) })];
+  }
+}
+
+const LABEL_WIDTH = 48;
+
+// DOT string literal contents; `\l` ends a left-justified line.
+function esc(s: string): string {
+  return s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+}
+
+export function stateGraphDot(g: Graph, name: string, result: SearchResult): string {
+  const meta = g.model.meta;
+  const checked = new Set(result.properties.filter((p) => p.kind === 'invariant').map((p) => p.name));
+  const deadlocks = result.properties.some((p) => p.kind === 'deadlock');
+  const initial = new Set(g.initial);
+  const failing = new Set<number>();
+  for (let i = 0; i < g.failures.length; i += 3) failing.add(g.failures.get(i));
+  const s = new Int32Array(g.model.slots);
+  const lines = [
+    `// klpc check --dot: ${g.store.count} states of ${name}${result.complete ? '' : ` (incomplete: ${result.incompleteReason ?? 'stopped early'})`}`,
+    `digraph "${esc(name)}" {`,
+    '  node [shape=box, fontname="monospace", fontsize=10];',
+    '  edge [fontname="monospace", fontsize=9];',
+  ];
+  for (let n = 0; n < g.store.count; n++) {
+    const state = decodeNode(g, n);
+    g.model.unpack(g.store.chunk(n), g.store.offset(n), s);
+    const done = g.model.allDone(s);
+    const bad = failingInvariants(g, n).filter((inv) => checked.has(inv));
+    const stuck = deadlocks && expanded(g, n) && !done && g.edgeEnd.get(n) === g.edgeStart.get(n) && !failing.has(n);
+    const pcs = pendingInstances(state).map((w) => `${w.instance}@${w.label}`).join(', ');
+    const text = [pcs === '' ? 'all done' : pcs, ...dataEntries(state).flatMap(([k, v]) => entryLines(k, v, LABEL_WIDTH))];
+    if (bad.length > 0) text.push(`✗ ${bad.join(', ')}`);
+    if (stuck) text.push('✗ deadlock');
+    const attrs = [`label="${text.map(esc).join('\\l')}\\l"`];
+    if (initial.has(n)) attrs.push('penwidth=2');
+    if (done) attrs.push('peripheries=2');
+    if (bad.length > 0 || stuck) attrs.push('color=red', 'fontcolor=red');
+    if (!expanded(g, n)) attrs.push('style=dashed');
+    lines.push(`  s${n} [${attrs.join(', ')}];`);
+  }
+  for (let n = 0; n < g.store.count; n++) {
+    if (!expanded(g, n)) continue;
+    for (let e = g.edgeStart.get(n); e < g.edgeEnd.get(n); e++) {
+      const step = meta.steps[g.edgeSteps.get(e)]!;
+      lines.push(`  s${n} -> s${g.edges.get(2 * e + 1)} [label="${esc(`${meta.instances[step.instance]!.name} ${step.label}`)}"];`);
+    }
+  }
+  for (let i = 0; i < g.failures.length; i += 3) {
+    const [node, stepIndex, site] = [g.failures.get(i), g.failures.get(i + 1), g.failures.get(i + 2)];
+    const step = meta.steps[stepIndex]!;
+    const what = meta.sites[site]!;
+    const text = `${what.kind === 'assert' ? 'assertion failed' : 'spec error'}: ${what.message.replaceAll('{value}', '…')}`;
+    lines.push(`  f${i / 3} [shape=octagon, color=red, fontcolor=red, label="${esc(text)}"];`);
+    lines.push(`  s${node} -> f${i / 3} [color=red, label="${esc(`${meta.instances[step.instance]!.name} ${step.label}`)}"];`);
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}

@@ -3,7 +3,7 @@
 // errors exit 2 (commander's messages), a bug in klpc exits 255 with its stack trace.
 
 import { readFileSync } from 'node:fs';
-import { Command, Option, type OptionValues } from 'commander';
+import { Argument, Command, Option, type OptionValues } from 'commander';
 import type { CheckFlags } from '../cli/check.js';
 import { commandLine } from '../cli/command-line.js';
 import { DEFAULT_OUT_DIR } from '../cli/compile.js';
@@ -141,6 +141,24 @@ program
   .action(async (paths: string[], o: OptionValues) => {
     const { fmt } = await import('../cli/fmt.js');
     process.exitCode = fmt(paths, { check: o.check === true }, io, () => readFileSync(0, 'utf8'));
+  });
+
+program
+  .command('init')
+  .description('write a commented starter spec that checks clean (never overwrites a file)')
+  .argument('[file]', 'the spec to create', 'spec.klp')
+  .action(async (file: string) => {
+    const { init } = await import('../cli/init.js');
+    process.exitCode = init(file, io);
+  });
+
+program
+  .command('completion')
+  .description('print a shell completion script: source <(klpc completion bash)')
+  .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh']))
+  .action(async (shell: 'bash' | 'zsh') => {
+    const { completionScript } = await import('../cli/completion.js');
+    io.out(completionScript(program, shell));
   });
 
 program.addHelpText('after', `

@@ -59,13 +59,14 @@ const checkCommand = program
   .option('--first', 'stop at the first violation')
   .option('--itf <file>', 'write the first counterexample in the Informal Trace Format')
   .option('--dot <file>', 'write the state graph in Graphviz DOT (small specs: see --dot-limit)')
-  .option('--dot-limit <N>', 'refuse --dot beyond N states (default 500)', integerOption(1));
+  .option('--dot-limit <N>', 'refuse --dot beyond N states (default 500)', integerOption(1))
+  .option('--no-symmetry', 'explore every state, not one per class of states equal up to the symmetric types');
 searchOptions(checkCommand, {
   maxStates: 'stop after N distinct states (the result is then incomplete)',
   quiet: 'print only the properties that do not hold',
 }).action(async (spec: string, o: OptionValues) => {
   const { check } = await import('../cli/check.js');
-  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, symmetry: o.symmetry === true, itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
 

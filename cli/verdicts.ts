@@ -79,6 +79,12 @@ export function formatSeconds(seconds: number): string {
   return seconds < 0.0005 ? '<1 ms' : `${Math.round(seconds * 1000)} ms`;
 }
 
+// `, symmetry: Thread (3! permutations)`: what the distinct states are classes of.
+function symmetryText(result: SearchResult): string {
+  if (result.symmetry === undefined) return '';
+  return `, symmetry: ${result.symmetry.map((g) => `${g.name} (${g.ring ? `${g.size} rotations` : `${g.size}! permutations`})`).join(', ')}`;
+}
+
 export function totalsLine(result: SearchResult): string {
   const s = result.stats;
   const parts = [
@@ -89,5 +95,5 @@ export function totalsLine(result: SearchResult): string {
     `${formatInt(s.statesPerSecond)} states/s`,
   ];
   const tail = result.complete ? 'complete search' : `incomplete search: ${result.incompleteReason ?? 'stopped early'}`;
-  return `${parts.join(', ')} (${tail})`;
+  return `${parts.join(', ')} (${tail}${symmetryText(result)})`;
 }

@@ -21,7 +21,9 @@ export type TypeExpr =
   | { readonly kind: 'set'; readonly elem: TypeExpr; readonly span: Span }
   | { readonly kind: 'seq'; readonly elem: TypeExpr; readonly max: Expr; readonly span: Span }
   | { readonly kind: 'map'; readonly key: TypeExpr; readonly value: TypeExpr; readonly span: Span }
-  | { readonly kind: 'option'; readonly inner: TypeExpr; readonly span: Span };
+  | { readonly kind: 'option'; readonly inner: TypeExpr; readonly span: Span }
+  // `symmetric [ring] lo..hi`: interchangeable values (any permutation, or rotations of a ring)
+  | { readonly kind: 'symmetric'; readonly ring: boolean; readonly lo: Expr; readonly hi: Expr; readonly span: Span };
 
 export interface FieldType {
   readonly name: Ident;
@@ -116,6 +118,13 @@ export interface Param {
   readonly type: TypeExpr;
 }
 
+export interface TypeDecl {
+  readonly kind: 'type';
+  readonly name: Ident;
+  readonly type: TypeExpr;
+  readonly span: Span;
+}
+
 export interface VarDecl {
   readonly kind: 'var';
   readonly name: Ident;
@@ -128,7 +137,7 @@ export interface VarDecl {
 export type Decl =
   | { readonly kind: 'const'; readonly name: Ident; readonly value: Expr; readonly span: Span }
   | { readonly kind: 'enum'; readonly name: Ident; readonly members: readonly Ident[]; readonly span: Span }
-  | { readonly kind: 'type'; readonly name: Ident; readonly type: TypeExpr; readonly span: Span }
+  | TypeDecl
   | VarDecl
   | { readonly kind: 'lock'; readonly name: Ident; readonly span: Span }
   | FnDecl
@@ -140,6 +149,8 @@ export type Decl =
   | { readonly kind: 'prependStep'; readonly process: Ident; readonly label: Ident; readonly body: Block; readonly span: Span }
   | { readonly kind: 'replaceFn'; readonly fn: FnDecl; readonly span: Span }
   | { readonly kind: 'replaceInvariant'; readonly invariant: InvariantDecl; readonly span: Span }
+  // `replace type T = ...`: e.g. make a base's Thread `symmetric` in a variant
+  | { readonly kind: 'replaceType'; readonly type: TypeDecl; readonly span: Span }
   | { readonly kind: 'removeInvariant'; readonly name: Ident; readonly span: Span }
   // `remove step P.L`: the label L and its statements, up to the next label, are deleted
   | { readonly kind: 'removeStep'; readonly process: Ident; readonly label: Ident; readonly span: Span };

@@ -82,7 +82,7 @@ function readText(path: string, readFile: LoadOptions['readFile']): { text: stri
 
 function variantOnly(spec: SpecFile): Diagnostic[] {
   const what: Partial<Record<Decl['kind'], string>> = {
-    replaceStep: 'replace step', prependStep: 'prepend step', replaceFn: 'replace fn', replaceInvariant: 'replace invariant', removeInvariant: 'remove invariant',
+    replaceStep: 'replace step', prependStep: 'prepend step', replaceFn: 'replace fn', replaceInvariant: 'replace invariant', removeInvariant: 'remove invariant', replaceType: 'replace type',
     removeStep: 'remove step',
   };
   return spec.decls.flatMap((d) => {

@@ -106,7 +106,8 @@ export type PlaceStep =
 
 export type Builtin =
   | 'len' | 'append' | 'head' | 'tail' | 'last' | 'pop' | 'contains' | 'remove'
-  | 'card' | 'isSome' | 'unwrap' | 'min' | 'max';
+  | 'card' | 'isSome' | 'unwrap' | 'min' | 'max'
+  | 'succ' | 'pred'; // the next and previous value of a symmetric ring, wrapping around
 
 export type Op =
   | 'implies' | 'or' | 'and' | 'not'

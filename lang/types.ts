@@ -5,13 +5,21 @@
 
 export type Type =
   | { readonly kind: 'bool' }
-  | { readonly kind: 'int'; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'int'; readonly lo: number; readonly hi: number; readonly sym?: Symmetry }
   | { readonly kind: 'enum'; readonly name: string; readonly members: readonly string[] }
   | { readonly kind: 'record'; readonly fields: readonly RecordField[] }
   | { readonly kind: 'set'; readonly elem: Type }
   | { readonly kind: 'seq'; readonly elem: Type; readonly max: number }
   | { readonly kind: 'map'; readonly key: Type; readonly value: Type }
   | { readonly kind: 'option'; readonly inner: Type };
+
+// A symmetric int range (a scalarset): its values are interchangeable, so the checker may
+// explore one state per class of states equal up to a permutation of them (any permutation, or
+// only the rotations of a ring). A distinct type: it mixes with no other int type.
+export interface Symmetry {
+  readonly name: string; // the alias, or `symmetric 1..3 (p)` for process p's parameter
+  readonly ring: boolean;
+}
 
 export interface RecordField {
   readonly name: string;
@@ -51,7 +59,7 @@ export function isScalarDomain(t: Type): boolean {
 export function typeToString(t: Type): string {
   switch (t.kind) {
     case 'bool': return 'bool';
-    case 'int': return t.lo === t.hi ? `${t.lo}..${t.hi}` : `${t.lo}..${t.hi}`;
+    case 'int': return t.sym !== undefined ? t.sym.name : `${t.lo}..${t.hi}`;
     case 'enum': return t.name;
     case 'record': return `record { ${t.fields.map((f) => `${f.name}: ${typeToString(f.type)}`).join(', ')} }`;
     case 'set': return `Set[${typeToString(t.elem)}]`;
@@ -65,7 +73,7 @@ export function typeToString(t: Type): string {
 // by identity: compatible with everything, so one mistake is reported once. Never in a Program.
 export const ERR: Type = Object.freeze({ kind: 'int', lo: 0, hi: 0 }) as Type;
 
-// Enum names are unique within a program, so the rendered form identifies a type.
+// Enum and symmetric type names are unique within a program, so the rendered form identifies a type.
 export function typeEquals(a: Type, b: Type): boolean {
   return typeToString(a) === typeToString(b);
 }
@@ -79,7 +87,9 @@ export function join(a: Type, b: Type): Type | undefined {
   if (b.kind === 'option' && a.kind !== 'option') return optionOf(join(a, b.inner));
   switch (a.kind) {
     case 'bool': return b.kind === 'bool' ? BOOL : undefined;
-    case 'int': return b.kind === 'int' ? intType(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi)) : undefined;
+    case 'int':
+      if (b.kind !== 'int' || !sameSymmetry(a, b)) return undefined;
+      return a.sym !== undefined ? a : intType(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi));
     case 'enum': return b.kind === 'enum' && b.name === a.name ? a : undefined;
     case 'set': return b.kind === 'set' ? setOf(join(a.elem, b.elem)) : undefined;
     case 'option': return b.kind === 'option' ? optionOf(join(a.inner, b.inner)) : undefined;
@@ -99,6 +109,16 @@ export function join(a: Type, b: Type): Type | undefined {
       return fields.every((f) => f.type) ? { kind: 'record', fields: fields as { name: string; type: Type }[] } : undefined;
     }
   }
+}
+
+// Both plain ints, or both of the same symmetric type.
+export function sameSymmetry(a: Type & { kind: 'int' }, b: Type & { kind: 'int' }): boolean {
+  return a.sym?.name === b.sym?.name;
+}
+
+// The symmetric type of a value, if it has one.
+export function symmetryOf(t: Type): Symmetry | undefined {
+  return t.kind === 'int' ? t.sym : undefined;
 }
 
 function setOf(elem: Type | undefined): Type | undefined {

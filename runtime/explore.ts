@@ -19,6 +19,8 @@ import type { CompiledModel, Sink } from './model.js';
 import { planProperties, type PropertyPlan } from './properties.js';
 import type { PropertyResult, SearchResult, SearchStats } from './result.js';
 import { StateStore } from './store.js';
+import { Canonicalizer } from './symmetry.js';
+import { foldStepCounts, symmetricTrace } from './symmetry-trace.js';
 import { storePath, violationTrace, type Found } from './trace.js';
 
 export interface Progress {
@@ -35,6 +37,8 @@ export interface ExploreOptions {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly stopOnFirst?: boolean;
+  // explore one state per class of states equal up to the model's symmetry (ModelMeta.symmetry)
+  readonly symmetry?: boolean;
   readonly onProgress?: (progress: Progress) => void; // about once a second
 }
 
@@ -54,6 +58,7 @@ class Search implements Sink {
   // the invariants not violated yet, and their property indexes
   private readonly checks: ((s: Int32Array) => boolean)[];
   private readonly checkProperty: number[];
+  private readonly canon: Canonicalizer | undefined;
   private parent = -1; // the state being expanded, -1 during init
   private activity = 0; // emits and failures from the state being expanded
   private storeLimit: number;
@@ -74,6 +79,8 @@ class Search implements Sink {
     this.checks = this.plan.invariants.map((c) => model.invariants[c.invariant]!);
     this.checkProperty = this.plan.invariants.map((c) => c.property);
     this.storeLimit = options.maxStates ?? Infinity;
+    const symmetry = options.symmetry === true ? model.meta.symmetry : undefined;
+    this.canon = symmetry && new Canonicalizer(symmetry, model.slots, model.meta.instances.length);
   }
 
   emit(step: number): void {
@@ -81,7 +88,7 @@ class Search implements Sink {
     this.counts[step + 1]!++;
     this.activity++;
     const store = this.store;
-    this.model.pack(this.next, store.tail, store.tailOff);
+    this.model.pack(this.canon === undefined ? this.next : this.canon.canonical(this.next), store.tail, store.tailOff);
     const lo = fingerprint(store.tail, store.tailOff, store.words);
     if (!this.table.insert(fpHi, lo)) return;
     if (store.count >= this.storeLimit) return this.refuse();
@@ -191,10 +198,13 @@ class Search implements Sink {
       const kind = this.plan.kinds[p]!;
       const found = this.found[p];
       if (found === undefined) return { name, kind, verdict: complete ? 'holds' : 'unknown' };
-      return { name, kind, verdict: 'violated', trace: violationTrace(this.model, kind, found, (i) => storePath(this.model, this.store, i)) };
+      const pathTo = (i: number) => storePath(this.model, this.store, i);
+      const trace = this.canon === undefined ? violationTrace(this.model, kind, found, pathTo) : symmetricTrace(this.model, this.canon, kind, found, pathTo);
+      return { name, kind, verdict: 'violated', trace };
     });
-    const stepCounts = Array.from(this.counts.subarray(1));
-    const base = { stats, properties, stepCounts };
+    const counts = Array.from(this.counts.subarray(1));
+    const stepCounts = this.canon === undefined ? counts : foldStepCounts(this.model.meta.symmetry!, counts);
+    const base = { stats, properties, stepCounts, ...(this.canon === undefined ? {} : { symmetry: this.model.meta.symmetry!.groups }) };
     return complete ? { complete, ...base } : { complete, incompleteReason: this.incompleteReason, ...base };
   }
 }

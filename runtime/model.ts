@@ -47,6 +47,37 @@ export interface SiteMeta {
   readonly name?: string; // a named assert (`assert Name: cond`): the property it reports as
 }
 
+// How the symmetric types of a spec act on its unpacked states (compiler/symmetry.ts builds it,
+// runtime/symmetry.ts applies it). A group element is one permutation per group (any
+// permutation, or a rotation for a ring) of its values' indexes 0..size-1. Per slot, as flat
+// arrays: the coordinates that move it (the slot lies in block `index` of a structure indexed
+// by the group, blocks `stride` slots apart: process instances, maps keyed by the group), what
+// its value is, and the guards under which a symmetric value is live (not the canonical 0 of a
+// sequence element past the length or of none's inner value).
+export interface SymmetryMeta {
+  readonly groups: readonly { readonly name: string; readonly size: number; readonly ring: boolean }[];
+  readonly coordStart: readonly number[]; // slots + 1 offsets into coordGroup/Index/Stride
+  readonly coordGroup: readonly number[];
+  readonly coordIndex: readonly number[];
+  readonly coordStride: readonly number[];
+  // per slot: 0 plain, 1 a symmetric value (group, lo), 2 the first word of a set of symmetric
+  // values (group, lo = its word count), 3 a later word of such a set, 4 a lock's owner
+  readonly kind: readonly number[];
+  readonly group: readonly number[];
+  readonly lo: readonly number[];
+  readonly guardStart: readonly number[]; // slots + 1 offsets: live when state[guardSlot] > guardAbove
+  readonly guardSlot: readonly number[];
+  readonly guardAbove: readonly number[];
+  // processes whose parameter is symmetric: their instances and steps move with the group
+  readonly processes: readonly {
+    readonly group: number;
+    readonly firstInstance: number;
+    readonly instances: number;
+    readonly firstStep: number;
+    readonly labels: number;
+  }[];
+}
+
 export interface ModelMeta {
   readonly name: string;
   readonly instances: readonly InstanceMeta[];
@@ -54,6 +85,7 @@ export interface ModelMeta {
   readonly invariants: readonly PropertyMeta[];
   readonly sites: readonly SiteMeta[];
   readonly vars: readonly string[]; // shared variables and locks, in decode order
+  readonly symmetry?: SymmetryMeta; // when the spec declares symmetric types
 }
 
 export interface CompiledModel {

@@ -56,6 +56,10 @@ export interface SearchResult {
   readonly incompleteReason?: string; // `--max-states 1000 reached`, `--max-depth 5 reached`, ...
   readonly stats: SearchStats;
   readonly properties: readonly PropertyResult[];
-  // how often each step fired (index = ModelMeta.steps index); for coverage and `klpc diff`
+  // how often each step fired (index = ModelMeta.steps index); for coverage and `klpc diff`.
+  // With symmetry, each interchangeable instance's step has the count of its class.
   readonly stepCounts: readonly number[];
+  // the symmetric types the search was reduced by: distinct states and transitions are then
+  // those between representatives, one per class of states equal up to their permutations
+  readonly symmetry?: readonly { readonly name: string; readonly size: number; readonly ring: boolean }[];
 }

@@ -100,6 +100,11 @@ export function lowerBuiltin(ctx: Ctx, e: Expr & { kind: 'builtin' }): Operand {
       fb.line(`zeroSlots(${buf}, 1 + ${m} * ${slotsOf(rt.elem)}, (${rt.max} - ${m}) * ${slotsOf(rt.elem)});`);
       return ref(buf, 0);
     }
+    case 'succ': case 'pred': {
+      const t = e.type as Type & { kind: 'int' };
+      const v = stableScalar(ctx, asScalar(lowerExpr(ctx, arg)));
+      return e.name === 'succ' ? scalar(`(${v} === ${t.hi} ? ${t.lo} : ${v} + 1)`) : scalar(`(${v} === ${t.lo} ? ${t.hi} : ${v} - 1)`);
+    }
     case 'card': {
       const st = asRef(lowerExpr(ctx, arg));
       const words = setWords((arg.type as Type & { kind: 'set' }).elem);

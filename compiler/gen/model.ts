@@ -6,6 +6,7 @@
 import type { Program } from '../../lang/program.js';
 import { planLayout, slotsOf } from '../layout.js';
 import { planPacking } from '../pack.js';
+import { planSymmetry } from '../symmetry.js';
 import { FnBuilder } from './builder.js';
 import { descriptor, tsType } from './descriptors.js';
 import { forEachMember, lowerExpr } from './expr.js';
@@ -185,5 +186,6 @@ function generateMeta(program: Program, mod: ModuleGen): string {
     sites: mod.sites,
     vars: [...program.vars.map((v) => v.name), ...program.locks.map((l) => l.name)],
   };
-  return JSON.stringify(meta);
+  const symmetry = planSymmetry(program, mod.layout);
+  return JSON.stringify(symmetry === undefined ? meta : { ...meta, symmetry });
 }

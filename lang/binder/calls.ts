@@ -5,16 +5,16 @@ import type * as ast from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/render.js';
 import type { Builtin, Expr } from '../program.js';
-import { BOOL, domainSize, intType, type Type } from '../types.js';
+import { BOOL, domainSize, intType, symmetryOf, type Type } from '../types.js';
 import { coerce, mismatch } from './coerce.js';
 import { poison, type Cx } from './context.js';
-import { check, report } from './expr.js';
+import { check, report, unordered } from './expr.js';
 import { canReadState } from './names.js';
 import { ERR, fitsByCheck, join } from './typeops.js';
 
 const ARITY: Readonly<Record<string, number>> = {
   len: 1, append: 2, head: 1, tail: 1, last: 1, pop: 1, contains: 2, remove: 2,
-  card: 1, is_some: 1, unwrap: 1, min: 1, max: 1, some: 1, locked: 1, holds: 1,
+  card: 1, is_some: 1, unwrap: 1, min: 1, max: 1, some: 1, locked: 1, holds: 1, succ: 1, pred: 1,
 };
 export const BUILTIN_NAMES: readonly string[] = Object.keys(ARITY);
 
@@ -58,7 +58,15 @@ function builtin(cx: Cx, name: string, e: ast.Expr & { kind: 'call' }, expected:
       const s = want(cx, a0, 'set');
       return mk('card', s.type.kind === 'set' && s.type.elem !== ERR ? intType(0, domainSize(s.type.elem)) : ERR, [s]);
     }
-    case 'min': case 'max': { const s = want(cx, a0, 'set'); return mk(name, s.type.kind === 'set' ? s.type.elem : ERR, [s]); }
+    case 'min': case 'max': {
+      const s = unordered(cx, want(cx, a0, 'set'), `'${name}'`);
+      return mk(name, s.type.kind === 'set' ? s.type.elem : ERR, [s]);
+    }
+    case 'succ': case 'pred': {
+      const v = check(cx, a0);
+      if (v.type === ERR || symmetryOf(v.type)?.ring === true) return mk(name, v.type, [v]);
+      return report(cx, v, 'a value of a symmetric ring (symmetric ring lo..hi)');
+    }
   }
   const s = want(cx, a0, 'seq');
   const st = s.type.kind === 'seq' ? s.type : undefined;

@@ -6,7 +6,7 @@
 
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Expr } from '../program.js';
-import { typeToString, type Type } from '../types.js';
+import { symmetryOf, typeToString, type Type } from '../types.js';
 import { poison, type Cx } from './context.js';
 import { contains, ERR, fitsByCheck, join, sameFieldNames } from './typeops.js';
 
@@ -27,11 +27,21 @@ export function mismatch(cx: Cx, v: Expr, slot: Type): Expr {
   return poison(v.span);
 }
 
+// What may be done with the values of a symmetric type T, for messages about one.
+export function symmetricHint(t: Type): { hint?: string } {
+  const sym = symmetryOf(t);
+  if (sym === undefined) return {};
+  const ring = sym.ring ? ', succ() and pred()' : '';
+  return { hint: `${sym.name} is symmetric: its values have no numbers or order, only == and !=${ring}; get one from a quantifier, choose, a parameter or 'in ${sym.name}'` };
+}
+
 export const NONE_HINT = "'none' is only a value of an option type (T?)";
 
 function hint(slot: Type, v: Expr): { hint?: string } {
   const actual = v.type;
   if (v.kind === 'none') return { hint: NONE_HINT };
+  const symmetric = [slot, actual].map((t) => (t.kind === 'option' ? t.inner : t)).find((t) => symmetryOf(t) !== undefined);
+  if (symmetric !== undefined) return symmetricHint(symmetric);
   if (actual.kind === 'option' && slot.kind !== 'option' && join(slot, actual.inner)) {
     return { hint: 'this is an option: use unwrap(...) to get its value, or is_some(...) to test it' };
   }

@@ -7,10 +7,10 @@ import type * as ast from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Expr } from '../program.js';
 import type { Span } from '../span.js';
-import { BOOL, intType, typeToString, type Type } from '../types.js';
+import { BOOL, intType, symmetryOf, typeToString, type Type } from '../types.js';
 import { call } from './calls.js';
 import { constantPart } from './constant-part.js';
-import { unify } from './coerce.js';
+import { symmetricHint, unify } from './coerce.js';
 import { poison, withBinding, type Cx } from './context.js';
 import { fieldExpr, indexExpr, mapLit, recordLit, seqComp, seqLit, setComp, setLit, withField, withIndex } from './literals.js';
 import { atExpr, localOfExpr, nameExpr, selfExpr } from './names.js';
@@ -98,7 +98,10 @@ export function checkBool(cx: Cx, e: ast.Expr): Expr {
 
 export function checkInt(cx: Cx, e: ast.Expr): Expr {
   const v = check(cx, e);
-  return v.type.kind === 'int' ? v : report(cx, v, 'an integer');
+  if (v.type.kind !== 'int') return report(cx, v, 'an integer');
+  if (symmetryOf(v.type) === undefined) return v;
+  cx.diags.push(diag('KLP3001', v.span, { expected: 'an integer', actual: typeToString(v.type) }, symmetricHint(v.type)));
+  return poison(v.span);
 }
 
 export function checkSet(cx: Cx, e: ast.Expr, expected?: Type): Expr {
@@ -106,10 +109,20 @@ export function checkSet(cx: Cx, e: ast.Expr, expected?: Type): Expr {
   return v.type.kind === 'set' || v.type === ERR ? v : report(cx, v, 'a set');
 }
 
-// The domain of a `for` or a sequence comprehension.
-export function checkIterable(cx: Cx, e: ast.Expr): Expr {
+// The domain of a `for` or a sequence comprehension (`what`), which visit a set in ascending
+// order: not allowed for a set of symmetric values.
+export function checkIterable(cx: Cx, e: ast.Expr, what: string): Expr {
   const v = check(cx, e);
-  return v.type.kind === 'set' || v.type.kind === 'seq' || v.type === ERR ? v : report(cx, v, 'a set or a sequence');
+  if (v.type.kind === 'set') return unordered(cx, v, what);
+  return v.type.kind === 'seq' || v.type === ERR ? v : report(cx, v, 'a set or a sequence');
+}
+
+// `v`, a set, unless its elements are symmetric and `what` would visit them in order.
+export function unordered(cx: Cx, v: Expr, what: string): Expr {
+  const elem = elemOf(v.type);
+  if (symmetryOf(elem) === undefined) return v;
+  cx.diags.push(diag('KLP3015', v.span, { what, type: typeToString(elem) }, { hint: 'use forall/exists, a set comprehension or choose, which do not depend on an order' }));
+  return poison(v.span);
 }
 
 export function expectType(cx: Cx, v: Expr, t: Type): Expr {

@@ -52,7 +52,7 @@ export function setComp(cx: Cx, e: ast.Expr & { kind: 'setComp' }): Expr {
 // The kept elements in order; the result's bound is the most the domain can hold: every value of
 // a set's element type, or the sequence's bound.
 export function seqComp(cx: Cx, e: ast.Expr & { kind: 'seqComp' }, expected: Type | undefined): Expr {
-  const domain = checkIterable(cx, e.domain);
+  const domain = checkIterable(cx, e.domain, 'A sequence comprehension over a set');
   const hint = expected?.kind === 'seq' ? expected.elem : undefined;
   const inner = withBinding(cx, e.binder.name, elemOf(domain.type));
   const filter = e.filter && checkBool(inner.cx, e.filter);

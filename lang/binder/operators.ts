@@ -8,9 +8,9 @@ import type * as ast from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Expr, Op } from '../program.js';
 import type { Span } from '../span.js';
-import { BOOL, intType, typeToString, type Type } from '../types.js';
+import { BOOL, intType, symmetryOf, typeToString, type Type } from '../types.js';
 import * as arith from './arith.js';
-import { mismatch, NONE_HINT, unify } from './coerce.js';
+import { mismatch, NONE_HINT, symmetricHint, unify } from './coerce.js';
 import { poison, type Cx } from './context.js';
 import { check, checkPair, elemOf } from './expr.js';
 import { ERR, finiteDomainProblem, join } from './typeops.js';
@@ -22,9 +22,10 @@ export function unary(cx: Cx, e: ast.Expr & { kind: 'unary' }): Expr {
 }
 
 // An operand of `op`, which must be of the given kind (KLP3002 otherwise).
+// A symmetric value is no integer here: its order and arithmetic would tell its values apart.
 function operand(cx: Cx, e: ast.Expr, kind: 'bool' | 'int' | 'set', o: string, v: Expr = check(cx, e, kind === 'bool' ? BOOL : undefined)): Expr {
-  if (v.type.kind === kind || v.type === ERR) return v;
-  const hint = v.type.kind === 'seq' && (o === 'in' || o === 'notin') ? { hint: 'for a sequence, use contains(s, x)' } : {};
+  if ((v.type.kind === kind && symmetryOf(v.type) === undefined) || v.type === ERR) return v;
+  const hint = v.type.kind === 'seq' && (o === 'in' || o === 'notin') ? { hint: 'for a sequence, use contains(s, x)' } : symmetricHint(v.type);
   cx.diags.push(diag('KLP3002', v.span, { op: o, actual: typeToString(v.type) }, hint));
   return poison(v.span);
 }

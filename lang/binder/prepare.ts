@@ -8,7 +8,7 @@ import type { Type } from '../types.js';
 import { duplicate } from './collect.js';
 import type { Globals, ProcInfo } from './context.js';
 import { checkStructure } from './structure.js';
-import { finite, resolveType } from './typeexpr.js';
+import { finite, resolveParamType, resolveType } from './typeexpr.js';
 
 export function prepareSignatures(g: Globals, diags: Diagnostic[]): void {
   for (const sym of g.names.values()) {
@@ -21,7 +21,7 @@ export function prepareSignatures(g: Globals, diags: Diagnostic[]): void {
 }
 
 function prepareProcess(g: Globals, diags: Diagnostic[], index: number, decl: ast.ProcessDecl): ProcInfo {
-  const paramType = decl.param && finite(diags, resolveType(g, diags, decl.param.type), decl.param.type);
+  const paramType = decl.param && finite(diags, resolveParamType(g, diags, decl.param.type, decl.name.name), decl.param.type);
   const locals = new Map<string, { index: number; type: Type; decl: ast.VarDecl }>();
   const seen = new Map<string, ast.Ident>(decl.param ? [[decl.param.name.name, decl.param.name]] : []);
   for (const l of decl.locals) {

@@ -55,7 +55,7 @@ function bindStmt(cx: Cx, s: ast.Stmt): Stmt | undefined {
       return { kind: 'choose', binding: inner.binding, domain, body: bindStmts(inner.cx, s.body.stmts), span };
     }
     case 'for': {
-      const domain = checkIterable(cx, s.domain);
+      const domain = checkIterable(cx, s.domain, "'for' over a set");
       const inner = withBinding(cx, s.binder.name, elemOf(domain.type));
       return { kind: 'for', binding: inner.binding, domain, body: bindStmts(inner.cx, s.body.stmts), span };
     }

@@ -30,7 +30,7 @@ function alias(g: Globals, diags: Diagnostic[], name: string, visiting: Set<stri
     return ERR;
   }
   visiting.add(name);
-  const t = resolve(g, diags, sym.decl.type, visiting);
+  const t = resolve(g, diags, sym.decl.type, visiting, name);
   visiting.delete(name);
   if (!g.types.has(name)) g.types.set(name, t);
   return g.types.get(name)!;
@@ -40,9 +40,24 @@ export function resolveType(g: Globals, diags: Diagnostic[], t: ast.TypeExpr): T
   return resolve(g, diags, t, new Set());
 }
 
-function resolve(g: Globals, diags: Diagnostic[], t: ast.TypeExpr, visiting: Set<string>): Type {
+// A process parameter's type, which may be an unnamed `symmetric lo..hi`.
+export function resolveParamType(g: Globals, diags: Diagnostic[], t: ast.TypeExpr, process: string): Type {
+  return resolve(g, diags, t, new Set(), t.kind === 'symmetric' ? `${typeText(t)} (${process})` : undefined);
+}
+
+// `symmetricName`: the name a `symmetric` type gets here; only a type alias and a process
+// parameter may be one, so that every symmetric type has one declaration.
+function resolve(g: Globals, diags: Diagnostic[], t: ast.TypeExpr, visiting: Set<string>, symmetricName?: string): Type {
   const sub = (x: ast.TypeExpr) => resolve(g, diags, x, visiting);
   switch (t.kind) {
+    case 'symmetric': {
+      if (symmetricName === undefined) {
+        diags.push(diag('KLP3016', t.span, {}, { hint: `declare it once, as in 'type Thread = ${typeText(t)}', and use its name here` }));
+        return ERR;
+      }
+      const r = range(g, diags, { kind: 'range', lo: t.lo, hi: t.hi, span: t.span });
+      return r.kind === 'int' && r !== ERR ? { ...r, sym: { name: symmetricName, ring: t.ring } } : r;
+    }
     case 'bool': return BOOL;
     case 'int':
       diags.push(diag('KLP3003', t.span, { type: 'int', why: 'give it bounds, e.g. 0..3' }));
@@ -68,6 +83,11 @@ function resolve(g: Globals, diags: Diagnostic[], t: ast.TypeExpr, visiting: Set
       return { kind: 'record', fields };
     }
   }
+}
+
+function typeText(t: ast.TypeExpr & { kind: 'symmetric' }): string {
+  const bound = (e: ast.Expr) => (e.kind === 'int' ? String(e.value) : e.kind === 'name' ? e.name.name : '...');
+  return `symmetric ${t.ring ? 'ring ' : ''}${bound(t.lo)}..${bound(t.hi)}`;
 }
 
 function named(g: Globals, diags: Diagnostic[], id: ast.Ident, visiting: Set<string>): Type {

@@ -2,7 +2,7 @@
 // `fit` check?), conversion by check, and finite domains. Equality and join, which the compiler
 // needs too, live in lang/types.ts.
 
-import { domainSize, ERR, isScalarDomain, typeEquals, type Type } from '../types.js';
+import { domainSize, ERR, isScalarDomain, sameSymmetry, typeEquals, type Type } from '../types.js';
 
 export { ERR, fieldType, join, sameFieldNames, typeEquals } from '../types.js';
 
@@ -13,7 +13,7 @@ export function contains(slot: Type, t: Type): boolean {
   if (slot === ERR || t === ERR) return true;
   switch (slot.kind) {
     case 'bool': return t.kind === 'bool';
-    case 'int': return t.kind === 'int' && slot.lo <= t.lo && t.hi <= slot.hi;
+    case 'int': return t.kind === 'int' && sameSymmetry(slot, t) && slot.lo <= t.lo && t.hi <= slot.hi;
     case 'enum': return t.kind === 'enum' && t.name === slot.name;
     case 'set': return t.kind === 'set' && contains(slot.elem, t.elem);
     case 'seq': return t.kind === 'seq' && t.max <= slot.max && contains(slot.elem, t.elem);
@@ -30,7 +30,8 @@ export function contains(slot: Type, t: Type): boolean {
 export function fitsByCheck(to: Type, from: Type): boolean {
   if (to === ERR || from === ERR) return true;
   switch (to.kind) {
-    case 'bool': case 'int': return from.kind === to.kind;
+    case 'bool': return from.kind === 'bool';
+    case 'int': return from.kind === 'int' && sameSymmetry(to, from);
     case 'enum': return from.kind === 'enum' && from.name === to.name;
     case 'set': return from.kind === 'set' && fitsByCheck(to.elem, from.elem);
     case 'seq': return from.kind === 'seq' && fitsByCheck(to.elem, from.elem);

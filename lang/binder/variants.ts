@@ -33,6 +33,12 @@ export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.De
         else if (sameSignature(out[i] as ast.FnDecl, d.fn, diags)) out[i] = d.fn;
         break;
       }
+      case 'replaceType': {
+        const i = find('type', d.type.name.name);
+        if (i < 0) missing(diags, out, 'replace', 'type', d.type.name);
+        else out[i] = d.type;
+        break;
+      }
       case 'replaceInvariant': case 'removeInvariant': {
         const id = d.kind === 'replaceInvariant' ? d.invariant.name : d.name;
         const i = find('invariant', id.name);
@@ -48,10 +54,10 @@ export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.De
   return out;
 }
 
-function missing(diags: Diagnostic[], decls: readonly ast.Decl[], action: string, kind: 'fn' | 'invariant', id: ast.Ident): void {
+function missing(diags: Diagnostic[], decls: readonly ast.Decl[], action: string, kind: 'fn' | 'invariant' | 'type', id: ast.Ident): void {
   const names = decls.flatMap((d) => (d.kind === kind ? [d.name.name] : []));
   const near = closest(id.name, names);
-  const what = kind === 'fn' ? 'function' : 'invariant';
+  const what = { fn: 'function', invariant: 'invariant', type: 'type' }[kind];
   diags.push(diag('KLP5004', id.span, { action, what, name: id.name }, near === undefined ? {} : { hint: `did you mean '${near}'?` }));
 }
 

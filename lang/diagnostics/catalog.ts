@@ -60,6 +60,8 @@ export const catalog = {
   KLP3012: { severity: 'error', message: 'Division by zero in a constant expression.' },
   KLP3013: { severity: 'error', message: '{what} {value}, outside the integers klpc computes exactly (-9007199254740991..9007199254740991).' },
   KLP3014: { severity: 'error', message: 'Range {lo}..{hi} does not fit in 32 bits: integers in the state are 32-bit.' },
+  KLP3015: { severity: 'error', message: '{what} would depend on the order of the values of symmetric type {type}.' },
+  KLP3016: { severity: 'error', message: "A symmetric type must be declared once: as a type alias or as a process parameter's type." },
 
   // process structure
   KLP4001: { severity: 'error', message: "The body of process '{process}' must start with a label." },

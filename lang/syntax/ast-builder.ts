@@ -4,7 +4,7 @@
 // `variant of` that is not the first declaration.
 
 import type { CstNode } from 'chevrotain';
-import type { Decl, FnDecl, InvariantDecl, Param, ProcessDecl, SpecFile, VarDecl } from '../ast.js';
+import type { Decl, FnDecl, InvariantDecl, Param, ProcessDecl, SpecFile, TypeDecl, VarDecl } from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { buildExpr, buildType, ident } from './ast-expressions.js';
 import { buildBlock, buildStmts, decodeString } from './ast-statements.js';
@@ -41,11 +41,7 @@ const builders: Readonly<Record<string, Builder>> = {
     const members = tokens(n, 'member').map((t) => ({ name: t.image, span: tokenSpan(t, cx) }));
     return name && members.length > 0 ? { kind: 'enum', name, members, span: nodeSpan(n, cx) } : undefined;
   },
-  typeDecl: (n, cx) => {
-    const name = ident(token(n, 'name'), cx);
-    const type = buildType(node(n, 'type'), cx);
-    return name && type && { kind: 'type', name, type, span: nodeSpan(n, cx) };
-  },
+  typeDecl,
   varDecl,
   lockDecl: (n, cx) => {
     const name = ident(token(n, 'name'), cx);
@@ -107,6 +103,12 @@ function processDecl(n: CstNode, cx: BuildContext): ProcessDecl | undefined {
   return { kind: 'process', name, param: p, locals: locals.flatMap((l) => l ?? []), body, span: nodeSpan(n, cx) };
 }
 
+function typeDecl(n: CstNode, cx: BuildContext): TypeDecl | undefined {
+  const name = ident(token(n, 'name'), cx);
+  const type = buildType(node(n, 'type'), cx);
+  return name && type && { kind: 'type', name, type, span: nodeSpan(n, cx) };
+}
+
 function invariantDecl(n: CstNode, cx: BuildContext): InvariantDecl | undefined {
   const name = ident(token(n, 'name'), cx);
   const expr = buildExpr(node(n, 'expr'), cx);
@@ -117,6 +119,11 @@ function replaceDecl(n: CstNode, cx: BuildContext): Decl | undefined {
   const span = nodeSpan(n, cx);
   const fn = node(n, 'fnDecl');
   const inv = node(n, 'invariantDecl');
+  const type = node(n, 'typeDecl');
+  if (type !== undefined) {
+    const built = typeDecl(type, cx);
+    return built && { kind: 'replaceType', type: built, span };
+  }
   if (fn !== undefined) {
     const built = fnDecl(fn, cx);
     return built && { kind: 'replaceFn', fn: built, span };

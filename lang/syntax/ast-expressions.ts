@@ -6,7 +6,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { BinaryOp, Expr, FieldInit, FieldType, Ident, TypeExpr } from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
-import { joinSpans } from '../span.js';
+import { joinSpans, type Span } from '../span.js';
 import { has, node, nodes, nodeSpan, token, tokens, tokenSpan, type BuildContext } from './cst.js';
 
 // Larger literals could not be range-checked exactly with 53-bit doubles after arithmetic.
@@ -231,8 +231,18 @@ function typeAtom(n: CstNode | undefined, cx: BuildContext): TypeExpr | undefine
     const [key, value] = ['key', 'value'].map((k) => buildType(node(n, k), cx));
     return key && value && { kind: 'map', key, value, span };
   }
+  const sym = node(n, 'symmetric');
+  if (sym !== undefined) return symmetric(sym, has(n, 'ring'), span, cx);
   const r = node(n, 'rangeOrName');
   return r && rangeOrName(r, cx);
+}
+
+function symmetric(n: CstNode, ring: boolean, span: Span, cx: BuildContext): TypeExpr | undefined {
+  const range = rangeOrName(n, cx);
+  if (range === undefined) return undefined;
+  if (range.kind === 'range') return { kind: 'symmetric', ring, lo: range.lo, hi: range.hi, span };
+  cx.diagnostics.push(diag('KLP1004', range.span, { expected: 'a range lo..hi', found: `'${cx.lines.text.slice(range.span.start, range.span.end)}'` }, { hint: 'write symmetric 1..N (or symmetric ring 1..N)' }));
+  return undefined;
 }
 
 function rangeOrName(n: CstNode, cx: BuildContext): TypeExpr | undefined {

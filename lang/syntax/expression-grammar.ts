@@ -286,6 +286,12 @@ export class ExpressionGrammar extends CstParser {
         this.SUBRULE4(this.typeExpr, { LABEL: 'value' });
         this.CONSUME3(RBracket);
       } },
+      // `symmetric lo..hi` or `symmetric ring lo..hi`: `ring` is contextual (`symmetric ring..N` has a bound named ring)
+      { ALT: () => {
+        this.CONSUME(kw.symmetric);
+        this.OPTION({ GATE: () => this.LA(1).image === 'ring' && !tokenMatcher(this.LA(2), DotDot), DEF: () => this.CONSUME(Identifier, { LABEL: 'ring' }) });
+        this.SUBRULE2(this.rangeOrName, { LABEL: 'symmetric' });
+      } },
       { ALT: () => this.SUBRULE(this.rangeOrName) },
     ]);
   });

@@ -152,6 +152,7 @@ class KlpParser extends ExpressionGrammar {
       } },
       { ALT: () => this.SUBRULE(this.fnDecl) },
       { ALT: () => this.SUBRULE(this.invariantDecl) },
+      { ALT: () => this.SUBRULE(this.typeDecl) },
     ]);
     this.endOfDecl();
   });

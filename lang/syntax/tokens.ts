@@ -30,7 +30,7 @@ export const KEYWORDS = [
   'replace', 'step', 'if', 'then', 'else', 'while', 'goto', 'either', 'or', 'choose', 'for',
   'in', 'notin', 'let', 'await', 'assert', 'skip', 'true', 'false', 'none', 'and', 'not', 'forall',
   'exists', 'with', 'self', 'done', 'union', 'inter', 'diff', 'subseteq', 'bool', 'Set', 'Seq', 'Map',
-  'unlock',
+  'unlock', 'symmetric',
 ] as const;
 type Keyword = (typeof KEYWORDS)[number];
 

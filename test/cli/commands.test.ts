@@ -12,7 +12,7 @@ import { diag } from '../../lang/diagnostics/diagnostic.js';
 import { diagnosticAt, fakePipeline, recordingIo } from './fake-pipeline.js';
 import * as samples from './samples.js';
 
-const defaults: CheckFlags = { const: [], invariant: [], deadlock: true, first: false, json: false, lanes: true, quiet: false };
+const defaults: CheckFlags = { const: [], invariant: [], deadlock: true, first: false, symmetry: true, json: false, lanes: true, quiet: false };
 
 describe('cli commands', () => {
   let dir: string;
@@ -43,7 +43,7 @@ describe('cli commands', () => {
     assert.deepEqual([...r.pipeline.calls.load!.consts!], [['NPATCHES', 3]]);
     const { onProgress, ...options } = r.pipeline.calls.explore!;
     assert.equal(onProgress, undefined);
-    assert.deepEqual(options, { deadlock: false, invariants: ['StackOrder'], maxStates: 10, maxDepth: 3, stopOnFirst: true });
+    assert.deepEqual(options, { deadlock: false, invariants: ['StackOrder'], maxStates: 10, maxDepth: 3, stopOnFirst: true, symmetry: true });
   });
 
   it('exits 10 for an incomplete search and 0 when everything holds', async () => {

@@ -99,7 +99,7 @@ function counterexample(result: SearchResult, property: string): Trace {
 describe('shipped examples (specs/examples)', function () {
   this.timeout(LARGE ? 0 : 60_000);
 
-  for (const spec of ['counter.klp', 'peterson.klp', 'philosophers.klp', 'philosophers-ordered.klp']) {
+  for (const spec of ['counter.klp', 'peterson.klp', 'philosophers.klp', 'philosophers-ordered.klp', 'counter-symmetric.klp', 'peterson-symmetric.klp', 'philosophers-ring.klp']) {
     it(`${spec} loads without any diagnostic`, async () => {
       const { program, diagnostics } = await loadExample(spec, new Map());
       assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.message}`), []);

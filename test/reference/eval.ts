@@ -199,6 +199,12 @@ function evalBuiltin(ctx: Ctx, name: Builtin, args: readonly Expr[]): Value {
     case 'contains': { const s = arr(); const x = evalExpr(ctx, args[1]!); return Number(s.some((y) => valueEq(x, y))); }
     case 'remove': { const s = arr(); const x = evalExpr(ctx, args[1]!); return s.filter((y) => !valueEq(x, y)); }
     case 'card': return arr().length;
+    case 'succ': case 'pred': {
+      const t = args[0]!.type as { lo: number; hi: number };
+      const v = asNum(evalExpr(ctx, args[0]!));
+      if (name === 'succ') return v === t.hi ? t.lo : v + 1;
+      return v === t.lo ? t.hi : v - 1;
+    }
     case 'isSome': return Number(isSome(evalExpr(ctx, args[0]!)));
     case 'unwrap': {
       const o = evalExpr(ctx, args[0]!);

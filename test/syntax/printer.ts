@@ -87,6 +87,7 @@ export function printType(t: TypeExpr): string {
     case 'seq': return `Seq[${printType(t.elem)}, ${printExpr(t.max)}]`;
     case 'map': return `Map[${printType(t.key)}, ${printType(t.value)}]`;
     case 'option': return `${printType(t.inner)}?`;
+    case 'symmetric': return `symmetric ${t.ring ? 'ring ' : ''}${printExpr(t.lo, BINARY['+']!.prec)}..${printExpr(t.hi, BINARY['+']!.prec)}`;
   }
 }
 
@@ -145,6 +146,7 @@ export function printDecl(d: Decl): string {
     case 'prependStep': return `prepend step ${d.process.name}.${d.label.name} ${printBlock(d.body)}`;
     case 'replaceFn': return `replace ${printFn(d.fn)}`;
     case 'replaceInvariant': return `replace ${printInvariant(d.invariant)}`;
+    case 'replaceType': return `replace type ${d.type.name.name} = ${printType(d.type.type)}`;
     case 'removeInvariant': return `remove invariant ${d.name.name}`;
     case 'removeStep': return `remove step ${d.process.name}.${d.label.name}`;
   }

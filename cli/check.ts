@@ -19,7 +19,7 @@ export interface CheckFlags {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly first: boolean;
-  readonly symmetry: boolean; // reduce by the spec's symmetric types (--no-symmetry: do not)
+  readonly symmetry?: boolean; // reduce by the spec's symmetric types (default; --no-symmetry: false)
   readonly json: boolean;
   readonly itf?: string;
   readonly dot?: string;
@@ -41,7 +41,7 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
     ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
     stopOnFirst: flags.first,
     // the drawn graph is the full one: its states are the model's, not representatives
-    symmetry: flags.symmetry && graph === undefined,
+    symmetry: flags.symmetry !== false && graph === undefined,
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   });
   progress.done();

@@ -76,14 +76,18 @@ describe('klp family (specs/klp)', function () {
   }
 
   // The patches enabled before M loads move in lockstep (the notifier binds and pushes them all
-  // in one step), so one of them or three make the same state space: NPATCHES alone adds nothing.
-  it('one early patch or three: the same state count for every spec', () => {
-    for (const row of table) assert.equal(row.distinct['2/1'], row.distinct['4/1'], row.spec);
+  // in one step), so one of them or three make the same state space: NPATCHES alone adds nothing,
+  // except where a process picks one patch among all (removal's disabler, init-failure's broken).
+  it('one early patch or three: the same state count, unless a patch is picked among all', () => {
+    for (const row of table) {
+      const picks = row.spec === 'removal.klp' || row.spec === 'init-failure.klp';
+      assert.equal(row.distinct['2/1/1'] === row.distinct['4/1/1'], !picks, row.spec);
+    }
   });
 
-  // 2/1 is the commit message's first scenario with P1 alone enabled; 4/2 (the default) has P1
+  // 2/1/1 is the commit message's scenario with P1 alone enabled; 4/2/1 (the default) has P1
   // and P2 enabled, as in the commit message, and P3, P4 racing.
-  for (const [sizeKey, n] of [['2/1', 2], ['4/2', 3]] as const) {
+  for (const [sizeKey, n] of [['2/1/1', 2], ['4/2/1', 3]] as const) {
     const racer = `patcher[${n}]`;
 
     it(`prefix ${sizeKey}: StackOrder fails by race 1 (register+enable inside the COMING window)`, async () => {
@@ -123,13 +127,32 @@ describe('klp family (specs/klp)', function () {
   // With two racing patches and none enabled first, race 1 needs both: P1 is enabled in the COMING
   // window without binding M (it registered before M was COMING), P2 registers and enables in the
   // window and binds M, and the notifier then pushes b1 above b2.
-  it('prefix 2/2: StackOrder fails with both racing patches inside the COMING window', async () => {
-    const t = counterexample((await run('prefix.klp', '2/2')).result, 'StackOrder');
+  it('prefix 2/2/1: StackOrder fails with both racing patches inside the COMING window', async () => {
+    const t = counterexample((await run('prefix.klp', '2/2/1')).result, 'StackOrder');
     const names = stepNames(t);
     assert.equal(names.at(-1), 'loader.klp_coming');
     assert.ok(names.indexOf('patcher[1].register') < names.indexOf('loader.complete_formation'));
     assert.deepEqual(funcStack(t, 'a'), [1, 2]);
     assert.deepEqual(funcStack(t, 'b'), [2, 1]);
+  });
+
+  // A patch enabled before M loads whose object for M cannot be initialized: the COMING notifier
+  // only logs the failure, and b() runs unpatched next to a patched a() as soon as M's code runs.
+  it('init-failure 4/2/1: GoingCoverage fails when the notifier cannot initialize an early patch for M', async () => {
+    const t = counterexample((await run('init-failure.klp', '4/2/1')).result, 'GoingCoverage');
+    assert.deepEqual(stepNames(t), ['loader.add_unformed', 'loader.complete_formation', 'loader.klp_coming', 'loader.parse_args']);
+    assert.ok(t.initial['broken'] === 1 || t.initial['broken'] === 2, `broken = ${JSON.stringify(t.initial['broken'])}`);
+    assert.deepEqual([funcStack(t, 'a'), funcStack(t, 'b')], [[1, 2], [3 - (t.initial['broken'] as number)]]);
+  });
+
+  // load-failure with M loaded twice: the failed first load leaves its objects enabled (no GOING
+  // notifier), so the COMING notifier of the second load finds them enabled and WARNs.
+  it('load-failure 4/2/2: the load after a failed one hits the double-enable WARN', async () => {
+    const names = stepNames(counterexample((await run('load-failure.klp', '4/2/2')).result, 'NoDoubleEnable'));
+    assert.deepEqual(names, [
+      'loader.add_unformed', 'loader.complete_formation', 'loader.klp_coming', 'loader.parse_args', 'loader.unlink_mod',
+      'loader.add_unformed', 'loader.complete_formation', 'loader.klp_coming',
+    ]);
   });
 
   it('docs/klp.md shows the pinned verdicts and counts', () => {

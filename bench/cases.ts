@@ -22,7 +22,9 @@ async function compiled(spec: string, consts: Record<string, number>): Promise<C
   const pipeline = await nodePipeline();
   const loaded = await pipeline.load(specs + spec, { consts: new Map(Object.entries(consts)) });
   if (loaded.program === undefined) throw new Error(`${spec} does not compile: ${JSON.stringify(loaded.diagnostics)}`);
-  return pipeline.build(loaded.program);
+  const built = await pipeline.build(loaded.program);
+  if ('diagnostics' in built) throw new Error(`${spec}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
+  return built.model;
 }
 
 export const cases: readonly BenchCase[] = [

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { diag } from '../lang/diagnostics/diagnostic.js';
 import { cfgDot } from './cfg.js';
 import { reportDiagnostics } from './diagnostics-out.js';
-import { errnoReason, makeDirs } from './files.js';
+import { errnoReason, makeDirs } from '../lang/files.js';
 import { ExitCode } from './exit-codes.js';
 import { loadSpec } from './front.js';
 import type { Io } from './io.js';

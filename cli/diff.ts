@@ -46,8 +46,12 @@ export async function diff(specA: string, specB: string, flags: DiffFlags, io: I
   if ('exitCode' in fa) return fa.exitCode;
   const fb = await loadSpec(specB, front, io, pipeline);
   if ('exitCode' in fb) return fb.exitCode;
-  const a: Loaded = { path: specA, program: fa.program, model: await pipeline.build(fa.program) };
-  const b: Loaded = { path: specB, program: fb.program, model: await pipeline.build(fb.program) };
+  const ba = await pipeline.build(fa.program);
+  if ('diagnostics' in ba) return reportDiagnostics(ba.diagnostics, ba.sources, io, flags.json ? { spec: specA } : undefined);
+  const bb = await pipeline.build(fb.program);
+  if ('diagnostics' in bb) return reportDiagnostics(bb.diagnostics, bb.sources, io, flags.json ? { spec: specB } : undefined);
+  const a: Loaded = { path: specA, program: fa.program, model: ba.model };
+  const b: Loaded = { path: specB, program: fb.program, model: bb.model };
   const [nameA, nameB] = sideNames(a.program.name, b.program.name);
   const sides: [ViewSide, ViewSide] = [
     { name: nameA, program: a.program, meta: a.model.meta },

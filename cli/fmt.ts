@@ -9,7 +9,7 @@ import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import { formatSpec } from '../lang/format/format.js';
 import { diagnosticsExitCode, printDiagnostics } from './diagnostics-out.js';
 import { ExitCode } from './exit-codes.js';
-import { errnoReason } from './files.js';
+import { errnoReason } from '../lang/files.js';
 import type { Io } from './io.js';
 
 export interface FmtFlags {

@@ -8,7 +8,7 @@ import type { Program } from '../lang/program.js';
 import type { CompiledModel } from '../runtime/model.js';
 import { COMMAND_LINE_FILE, type CommandLine } from './command-line.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
-import { errnoReason } from './files.js';
+import { errnoReason } from '../lang/files.js';
 import type { Io } from './io.js';
 import { checkInvariantNames, parseConsts } from './options.js';
 import type { Pipeline } from './pipeline.js';
@@ -45,7 +45,9 @@ export async function loadModel(spec: string, opts: FrontOptions & { readonly in
   const known = front.program.invariants.map((i) => i.name);
   const badNames = checkInvariantNames(opts.invariant, known, io.cmd);
   if (badNames.length > 0) return { exitCode: reportDiagnostics(badNames, new Map(), io, opts.json ? { spec } : undefined) };
-  return { model: await pipeline.build(front.program), diagnostics: front.diagnostics };
+  const built = await pipeline.build(front.program);
+  if ('diagnostics' in built) return { exitCode: reportDiagnostics(built.diagnostics, built.sources, io, opts.json ? { spec } : undefined) };
+  return { model: built.model, diagnostics: front.diagnostics };
 }
 
 // How a search ends: one JSON document on stdout, or the report then any error (an unwritable

@@ -8,7 +8,7 @@ import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { PropertyResult, Trace } from '../runtime/result.js';
 import type { Value } from '../runtime/value.js';
 import { mostSevereViolation } from './exit-codes.js';
-import { errnoReason } from './files.js';
+import { errnoReason } from '../lang/files.js';
 import type { Io } from './io.js';
 import { failureText } from './trace-text.js';
 

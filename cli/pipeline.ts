@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { Program } from '../lang/program.js';
+import type { BuildResult } from '../compiler/build.js';
 import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import type { ExploreOptions } from '../runtime/explore.js';
@@ -20,7 +21,7 @@ export interface Loaded {
 
 export interface Pipeline {
   load(path: string, options: { consts?: ReadonlyMap<string, number | boolean> }): Promise<Loaded>;
-  build(program: Program): Promise<CompiledModel>;
+  build(program: Program): Promise<BuildResult>;
   explore(model: CompiledModel, options: ExploreOptions): SearchResult;
   simulate(model: CompiledModel, options: SimulateOptions): SimulationResult;
   emit(program: Program): Promise<string>;
@@ -36,7 +37,7 @@ export async function nodePipeline(): Promise<Pipeline> {
       const limits = (await import('../compiler/limits.js')).checkLimits(loaded.program);
       return limits.length === 0 ? loaded : { program: undefined, diagnostics: [...loaded.diagnostics, ...limits], sources: loaded.sources };
     },
-    build: async (program) => (await import('../compiler/build.js')).buildModel(program),
+    build: async (program) => (await import('../compiler/build.js')).build(program),
     explore,
     simulate,
     emit: async (program) => (await import('../compiler/emit.js')).emitTypeScript(program),

@@ -91,6 +91,7 @@ export const catalog = {
   KLP6004: { severity: 'error', message: "Cannot write '{path}': {reason}." },
   KLP6005: { severity: 'error', message: "Not writing '{path}': the state graph has {count} states, more than --dot-limit {limit}." },
   KLP6006: { severity: 'error', message: "Cannot create '{path}': {reason}." },
+  KLP6007: { severity: 'error', message: "Refusing the compile cache '{path}': {reason}." },
   // klpc diff (KLP6010-KLP6019)
   KLP6010: { severity: 'error', message: "Cannot compare '{name}' in --view: {why}." },
 } as const satisfies Record<string, Entry>;

@@ -55,7 +55,7 @@ export function fakePipeline(result: SearchResult, loaded: Partial<Loaded> = {})
       calls.load = { path, consts: options.consts };
       return { program, diagnostics: [], sources: new Map(), ...loaded };
     },
-    build: async () => ({ meta }) as unknown as CompiledModel,
+    build: async () => ({ model: { meta } as unknown as CompiledModel }),
     explore: (_model, options) => {
       calls.explore = options;
       return result;

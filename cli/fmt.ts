@@ -9,7 +9,9 @@ import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import { formatSpec } from '../lang/format/format.js';
 import { diagnosticsExitCode, printDiagnostics } from './diagnostics-out.js';
 import { ExitCode } from './exit-codes.js';
-import { errnoReason } from '../lang/files.js';
+import { errnoReason, readTextFile } from '../lang/files.js';
+import { NOT_A_SPEC_HINT } from '../lang/load.js';
+import { parseCst, startsLikeSpec } from '../lang/syntax/parse.js';
 import type { Io } from './io.js';
 
 export interface FmtFlags {
@@ -25,14 +27,17 @@ export function fmt(paths: readonly string[], flags: FmtFlags, io: Io, stdin: ()
   const sources = new Map<string, string>();
   let changed = 0;
   for (const file of specFiles(paths, io, diags)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      diags.push(diag('KLP5001', io.cmd.spanOf(file), { path: file, reason: errnoReason(e) }));
+    const read = readTextFile(file);
+    if ('reason' in read) {
+      diags.push(diag('KLP5001', io.cmd.spanOf(file), { path: file, reason: read.reason }));
       continue;
     }
+    const { text } = read;
     const r = formatSpec(text, file);
+    if (r.text === undefined && !startsLikeSpec(parseCst(text, file))) {
+      diags.push(diag('KLP5010', io.cmd.spanOf(file), { path: file }, { hint: NOT_A_SPEC_HINT })); // its lines are not echoed
+      continue;
+    }
     if (r.text === undefined) {
       sources.set(file, text);
       diags.push(...r.diagnostics);

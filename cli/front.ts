@@ -1,14 +1,12 @@
-// The part `check`, `simulate` and `compile` share: parse --const, make sure the spec path is a
-// readable file, then load and type-check the spec with the constants. Returns the Program (or,
+// The part `check`, `simulate` and `compile` share: parse --const, then load and type-check the
+// spec with the constants (the loader reports a path that is not a readable spec on its argument). Returns the Program (or,
 // for the searches, the built model), or the exit code after the diagnostics have been reported.
 
-import fs from 'node:fs';
-import { diag, hasErrors, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { Program } from '../lang/program.js';
 import type { CompiledModel } from '../runtime/model.js';
 import { COMMAND_LINE_FILE, type CommandLine } from './command-line.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
-import { errnoReason } from '../lang/files.js';
 import type { Io } from './io.js';
 import { checkInvariantNames, parseConsts } from './options.js';
 import type { Pipeline } from './pipeline.js';
@@ -27,9 +25,7 @@ export async function loadSpec(spec: string, opts: FrontOptions, io: Io, pipelin
   });
   const parsed = parseConsts(opts.consts, io.cmd);
   if (parsed.diagnostics.length > 0) return fail(parsed.diagnostics);
-  const unreadable = readProblem(spec);
-  if (unreadable !== undefined) return fail([diag('KLP5001', io.cmd.spanOf(spec), { path: spec, reason: unreadable })]);
-  const loaded = await pipeline.load(spec, { consts: parsed.consts });
+  const loaded = await pipeline.load(spec, { consts: parsed.consts, origin: io.cmd.spanOf(spec) });
   const diags = loaded.diagnostics.map((d) => onArgument(d, opts.consts, io.cmd));
   if (loaded.program === undefined || hasErrors(diags)) return fail(diags, loaded.sources);
   if (!opts.json && !opts.quiet) printDiagnostics(diags, loaded.sources, io);
@@ -59,17 +55,6 @@ export function printOutcome(io: Io, json: boolean, doc: () => object, report: (
   }
   io.out(report());
   printDiagnostics(diags.filter((d) => d.severity === 'error'), new Map(), io);
-}
-
-// Why `path` cannot be read as a spec, in the words of KLP5001, or undefined when it can.
-function readProblem(path: string): string | undefined {
-  try {
-    if (fs.statSync(path).isDirectory()) return 'it is a directory';
-    fs.accessSync(path, fs.constants.R_OK);
-    return undefined;
-  } catch (e) {
-    return errnoReason(e);
-  }
 }
 
 // The binder reports bad --const values (unknown name, wrong type) at column 1 of the command

@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { Program } from '../lang/program.js';
+import type { Span } from '../lang/span.js';
 import type { BuildResult } from '../compiler/build.js';
 import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
@@ -20,7 +21,7 @@ export interface Loaded {
 }
 
 export interface Pipeline {
-  load(path: string, options: { consts?: ReadonlyMap<string, number | boolean> }): Promise<Loaded>;
+  load(path: string, options: { consts?: ReadonlyMap<string, number | boolean>; origin?: Span }): Promise<Loaded>;
   build(program: Program): Promise<BuildResult>;
   explore(model: CompiledModel, options: ExploreOptions): SearchResult;
   simulate(model: CompiledModel, options: SimulateOptions): SimulationResult;

@@ -1,10 +1,12 @@
 // Loading a spec: read and parse the file, follow its `variant of` chain down to the base
-// (each path relative to the file naming it), merge the variants onto the base, then bind.
-// In: a path, constant overrides and optionally a file reader (tests use an in-memory one).
-// Out: the typed Program (undefined on any error), every diagnostic, and the source texts read.
+// (each path relative to the file naming it, unless absolute), merge the variants onto the base,
+// then bind. A file that is not a spec (binary, or text in which no declaration parses and that
+// does not start with one) is reported as such, and its text is kept out of the excerpts.
+// In: a path, constant overrides, where the path was given (for the caret) and optionally a
+// file reader (tests use an in-memory one). Out: the typed Program (undefined on any error),
+// every diagnostic, and the source texts read.
 
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Decl, SpecFile } from './ast.js';
 import { bindProgram } from './binder/bind.js';
 import { COMMAND_LINE } from './binder/consts.js';
@@ -12,11 +14,13 @@ import { mergeVariant } from './binder/variants.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Program } from './program.js';
 import type { Span } from './span.js';
+import { readTextFile, stripBom, type TextRead } from './files.js';
 import { parse } from './syntax/parse.js';
 
 export interface LoadOptions {
   readonly consts?: ReadonlyMap<string, number | boolean>;
   readonly readFile?: (path: string) => string | undefined;
+  readonly origin?: Span; // where the path was named (default: the command line's column 1)
 }
 
 export interface LoadResult {
@@ -28,7 +32,7 @@ export interface LoadResult {
 export function loadProgram(path: string, options: LoadOptions = {}): LoadResult {
   const sources = new Map<string, string>();
   const diags: Diagnostic[] = [];
-  const chain = readChain(path, options.readFile, sources, diags);
+  const chain = readChain(path, options, sources, diags);
   const done = (program: Program | undefined): LoadResult => ({ program, diagnostics: sortDiagnostics(diags, chain), sources });
   if (hasErrors(diags)) return done(undefined);
   const base = chain[chain.length - 1]!;
@@ -42,42 +46,46 @@ export function loadProgram(path: string, options: LoadOptions = {}): LoadResult
 }
 
 // The spec file and the files it varies, top first; stops at the first unreadable file or cycle.
-function readChain(path: string, readFile: LoadOptions['readFile'], sources: Map<string, string>, diags: Diagnostic[]): SpecFile[] {
+function readChain(path: string, options: LoadOptions, sources: Map<string, string>, diags: Diagnostic[]): SpecFile[] {
   const chain: SpecFile[] = [];
   let current = path;
-  let via: Span = COMMAND_LINE;
+  let via: Span = options.origin ?? COMMAND_LINE;
   for (;;) {
     const seen = chain.map((s) => s.file);
     if (seen.includes(current)) {
       diags.push(diag('KLP5002', via, { path: [...seen.slice(seen.indexOf(current)), current].join(' -> ') }));
       return chain;
     }
-    const read = readText(current, readFile);
+    const read = readText(current, options.readFile);
     if ('reason' in read) {
       diags.push(diag('KLP5001', via, { path: current, reason: read.reason }));
       return chain;
     }
+    const { spec, diagnostics, startsLikeSpec } = parse(read.text, current);
+    const empty = spec.decls.length === 0 && spec.variantOf === undefined;
+    if (empty && !hasErrors(diagnostics)) {
+      diags.push(diag('KLP5009', via, { path: current }, { hint: 'a spec declares at least a variable or a process, such as var x: 0..3 = 0' }));
+      return chain;
+    }
+    if (empty && !startsLikeSpec) {
+      diags.push(diag('KLP5010', via, { path: current }, { hint: NOT_A_SPEC_HINT }));
+      return chain;
+    }
     sources.set(current, read.text);
-    const { spec, diagnostics } = parse(read.text, current);
     diags.push(...diagnostics);
     chain.push(spec);
     if (spec.variantOf === undefined) return chain;
     via = spec.variantOf.span;
-    current = join(dirname(current), spec.variantOf.path);
+    current = isAbsolute(spec.variantOf.path) ? spec.variantOf.path : join(dirname(current), spec.variantOf.path);
   }
 }
 
-function readText(path: string, readFile: LoadOptions['readFile']): { text: string } | { reason: string } {
-  if (readFile) {
-    const text = readFile(path);
-    return text === undefined ? { reason: 'no such file' } : { text };
-  }
-  try {
-    return { text: readFileSync(path, 'utf8') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? e) };
-  }
+export const NOT_A_SPEC_HINT = 'a spec starts with a declaration, such as const, var or process, or with variant of "base.klp"';
+
+function readText(path: string, readFile: LoadOptions['readFile']): TextRead {
+  if (readFile === undefined) return readTextFile(path);
+  const text = readFile(path);
+  return text === undefined ? { reason: 'no such file or directory' } : { text: stripBom(text) };
 }
 
 function variantOnly(spec: SpecFile): Diagnostic[] {

@@ -83,6 +83,8 @@ export const catalog = {
   KLP5006: { severity: 'error', message: "'{what}' declarations are only allowed in a variant ('variant of \"base.klp\"')." },
   KLP5007: { severity: 'error', message: "Replacement of function '{name}' must keep its signature: {why}." },
   KLP5008: { severity: 'error', message: 'Cannot remove step {process}.{label}: {why}.' },
+  KLP5009: { severity: 'error', message: "'{path}' has no declarations: it is empty or holds only comments." },
+  KLP5010: { severity: 'error', message: "'{path}' is not a klp spec: no declaration in it parses, and it does not start with one." },
 
   // command-line input
   KLP6001: { severity: 'error', message: "Unknown constant '{name}' in --const." },

@@ -9,13 +9,16 @@ import type { Span } from '../span.js';
 import { buildSpec } from './ast-builder.js';
 import { lex } from './lexer.js';
 import { LineIndex } from './line-index.js';
-import { parseTokens } from './parser.js';
+import { parseTokens, startsDeclaration } from './parser.js';
 import { syntaxDiagnostics } from './syntax-diagnostics.js';
 import { CLOSERS, OPENERS } from './tokens.js';
 
 export interface ParseResult {
   readonly spec: SpecFile;
   readonly diagnostics: Diagnostic[];
+  // the text starts with a declaration (before any mistake): a file that does not, and in which
+  // no declaration parses, is not a spec (lang/load.ts), and its lines are not echoed
+  readonly startsLikeSpec: boolean;
 }
 
 export function parse(text: string, file: string): ParseResult {
@@ -30,7 +33,7 @@ export function parse(text: string, file: string): ParseResult {
     syntax = [...syntax, tooDeep(parsed.tokens, parsed.lines)];
   }
   const diagnostics = [...syntax, ...cx.diagnostics].sort((a, b) => a.span.start - b.span.start);
-  return { spec, diagnostics };
+  return { spec, diagnostics, startsLikeSpec: startsLikeSpec(parsed) };
 }
 
 // The concrete syntax alone, for the AST builder and for `klpc fmt`, which prints tokens and
@@ -54,6 +57,12 @@ export function parseCst(text: string, file: string): CstResult {
     if (!isTooDeep(e)) throw e;
     return { lines, cst: undefined, tokens: lexed.tokens, comments: lexed.comments, diagnostics: [...lexed.diagnostics, tooDeep(lexed.tokens, lines)] };
   }
+}
+
+// Whether the text starts with a declaration, before any mistake.
+export function startsLikeSpec(parsed: CstResult): boolean {
+  const first = parsed.tokens[0];
+  return first !== undefined && startsDeclaration(first) && !parsed.diagnostics.some((d) => d.span.start < first.startOffset);
 }
 
 // The parser and builder recurse once per nesting level; absurd nesting exhausts the stack.

@@ -338,3 +338,12 @@ export function parseTokens(tokens: IToken[]): { cst: CstNode; problems: SyntaxP
   return { cst, problems: recorder.take(parser.errors) };
 }
 
+
+// The token types a declaration can start with (from the grammar itself, so that a new kind of
+// declaration counts too), for telling a file that is not a spec from a spec with mistakes.
+const DECLARATION_STARTS = new Set(parser.computeContentAssist('declaration', []).map((s) => s.nextTokenType));
+
+export function startsDeclaration(t: IToken): boolean {
+  if (tokenMatcher(t, Identifier)) return CONTEXTUAL.includes(t.image);
+  return [...DECLARATION_STARTS].some((type) => tokenMatcher(t, type));
+}

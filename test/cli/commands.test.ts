@@ -2,6 +2,7 @@
 // the options passed on to the explorer. The real stages are covered by e2e.test.ts.
 
 import assert from 'node:assert/strict';
+import { nodePipeline } from '../../cli/pipeline.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,9 +101,9 @@ describe('cli commands', () => {
   });
 
   it('reports an unreadable spec path without a stack trace', async () => {
-    for (const [target, reason] of [[path.join(dir, 'missing.klp'), 'no such file or directory'], [dir, 'it is a directory']] as const) {
+    for (const [target, reason] of [[path.join(dir, 'missing.klp'), 'no such file or directory'], [dir, 'it is a directory, not a regular file']] as const) {
       const io = recordingIo(['check', target]);
-      assert.equal(await check(target, defaults, io, fakePipeline(samples.holds)), 150);
+      assert.equal(await check(target, defaults, io, await nodePipeline()), 150);
       const err = io.stderr.join('');
       assert.ok(err.startsWith(`<command line>:1:12 - error KLP5001: Cannot read '${target}': ${reason}.`), err);
       assert.ok(!err.includes('    at '));

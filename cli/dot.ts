@@ -13,7 +13,7 @@ import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import { entryLines, dataEntries, pendingInstances } from './changes.js';
-import { errnoReason } from './files.js';
+import { errnoReason } from '../lang/files.js';
 import type { Io } from './io.js';
 import { formatInt } from './verdicts.js';
 

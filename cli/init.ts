@@ -7,7 +7,7 @@ import path from 'node:path';
 import { diag } from '../lang/diagnostics/diagnostic.js';
 import { reportDiagnostics } from './diagnostics-out.js';
 import { ExitCode } from './exit-codes.js';
-import { errnoReason } from './files.js';
+import { errnoReason } from '../lang/files.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_INIT_FILE = 'spec.klp';

@@ -1,6 +1,7 @@
 // The summary that ends `klpc diff`'s report: what the view is (and what it leaves out), each
 // property's verdict in both specs (`StackOrder  violated in prefix (5 steps), holds in
-// postfix`), the view-state counts, which spec's behaviours include the other's, the steps
+// postfix`), the view-state counts, which spec's behaviours include the other's (with the steps
+// of each shortest behaviour only one spec has, so that --quiet still says which), the steps
 // whose transition counts changed, and the outcome. In: a DiffResult. Out: blocks of lines.
 
 import type { BehaviourCheck } from '../diff/behaviours.js';
@@ -12,7 +13,7 @@ import type { Style } from './style.js';
 import { formatInt, stepCount } from './verdicts.js';
 
 export function summaryBlocks(d: DiffResult, width: number, style: Style): string[][] {
-  return [viewLines(d, width, style), [...verdictLines(d, style), reachLine(d), ...behaviourLines(d)], coverageLines(d, style), [outcomeLine(d, style)]];
+  return [viewLines(d, width, style), [...verdictLines(d, style), reachLine(d), ...behaviourLines(d, width)], coverageLines(d, style), [outcomeLine(d, style)]];
 }
 
 function viewLines(d: DiffResult, width: number, style: Style): string[] {
@@ -23,14 +24,14 @@ function viewLines(d: DiffResult, width: number, style: Style): string[] {
   return lines;
 }
 
-// `title a, b, c` wrapped at `width`, continuation lines indented.
-function listed(title: string, items: readonly string[], width: number): string[] {
+// `title a, b, c` wrapped at `width`, continuation lines indented by `indent` spaces.
+function listed(title: string, items: readonly string[], width: number, indent = 2): string[] {
   const lines = [title];
   for (const [i, item] of items.entries()) {
     const text = `${item}${i < items.length - 1 ? ',' : ''}`;
     const last = lines[lines.length - 1]!;
     if (last.length + 1 + text.length <= width || last === title) lines[lines.length - 1] = `${last} ${text}`;
-    else lines.push(`  ${text}`);
+    else lines.push(`${' '.repeat(indent)}${text}`);
   }
   return lines;
 }
@@ -82,7 +83,7 @@ function reachLine(d: DiffResult): string {
   return `View-states: ${formatInt(both)} in both, ${only(a, onlyA)}, ${only(b, onlyB)}${bound}`;
 }
 
-function behaviourLines(d: DiffResult): string[] {
+function behaviourLines(d: DiffResult, width: number): string[] {
   const [a, b] = d.names;
   const { aNotB, bNotA, relation } = d.behaviours;
   const head: Record<typeof relation, string> = {
@@ -92,19 +93,23 @@ function behaviourLines(d: DiffResult): string[] {
     incomparable: `Behaviours: neither includes the other`,
     undecided: `Behaviours: undecided (a comparison was incomplete)`,
   };
-  return [head[relation], `  ${direction(aNotB, a, b)}`, `  ${direction(bNotA, b, a)}`];
+  return [head[relation], ...direction(aNotB, a, b, width), ...direction(bNotA, b, a, width)];
 }
 
-function direction(c: BehaviourCheck, mine: string, other: string): string {
+// One direction of the comparison, indented under the relation; a witness with its steps
+// (`instance label`, in order), wrapped at `width`.
+function direction(c: BehaviourCheck, mine: string, other: string, width: number): string[] {
   switch (c.status) {
     case 'included':
-      return `every behaviour of ${mine} is one of ${other}'s (${formatInt(c.pairs)} product states)`;
+      return [`  every behaviour of ${mine} is one of ${other}'s (${formatInt(c.pairs)} product states)`];
     case 'witness': {
-      const n = c.witness.trace.steps.length;
-      return `${mine} has behaviours ${other} lacks: ${c.witness.shortest ? 'shortest' : 'one with'} ${steps_(n)}`;
+      const steps = c.witness.trace.steps;
+      const head = `  ${mine} has behaviours ${other} lacks: ${c.witness.shortest ? 'shortest' : 'one with'} ${steps_(steps.length)}`;
+      if (steps.length === 0) return [`${head}, an initial state`];
+      return listed(`${head}:`, steps.map((s) => `${s.instance} ${s.label}`), width, 4);
     }
     case 'incomplete':
-      return `incomplete (${c.reason}): whether ${other} has every behaviour of ${mine} is unknown`;
+      return [`  incomplete (${c.reason}): whether ${other} has every behaviour of ${mine} is unknown`];
   }
 }
 

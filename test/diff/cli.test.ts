@@ -38,6 +38,22 @@ describe('klpc diff command', function () {
       'not compared: klp_alive (only in postfix)',
     ]) assert.ok(out.includes(l), `missing line: ${l}\n${r.out}`);
     assert.equal(out.at(-2), 'prefix and postfix differ.');
+    // --quiet prints no trace, so the behaviour lines name the witness's steps, wrapped at the width
+    const at = out.indexOf('Behaviours: neither includes the other');
+    assert.deepEqual(out.slice(at + 1, at + 5), [
+      '  prefix has behaviours postfix lacks: shortest 3 steps: loader add_unformed,',
+      '    loader complete_formation, patcher[3] register',
+      '  postfix has behaviours prefix lacks: shortest 3 steps: loader add_unformed,',
+      '    loader complete_formation, patcher[3] register',
+    ]);
+  });
+
+  it('postfix vs a rejected alternative: the deadlock it brings, and the 1-step behaviour it changes', async () => {
+    const r = await run(specPath('postfix'), path.join(repoRoot, 'specs/klp/alternatives/wait-locked.klp'), { quiet: true });
+    assert.equal(r.code, 1);
+    const out = lines(r.out);
+    assert.ok(out.includes('≠ deadlock          none found in postfix, found in wait-locked (3 steps)'), r.out);
+    assert.ok(out.includes('  wait-locked has behaviours postfix lacks: shortest 1 step: patcher[3] register'), r.out);
   });
 
   it('postfix vs ignore-going: GoingCoverage flips to violated, exit 1', async () => {
@@ -78,6 +94,18 @@ describe('klpc diff command', function () {
     assert.match(r.err, /KLP6010: Cannot compare 'mod_stat' in --view: neither prefix nor postfix has it\.[\s\S]*hint: did you mean 'mod_state'\?/);
     const ok = await run(specPath('prefix'), specPath('postfix'), { view: ['mod_state, mod_callable', 'loader.pc'], quiet: true });
     assert.match(ok.out, /compared on mod_state, mod_callable, loader\.pc\n/);
+  });
+
+  it('behaviours that part at the initial state: --quiet says so instead of naming steps', async () => {
+    const dir = fs.mkdtempSync(path.join(tmpdir(), 'klpc-diff-'));
+    const spec = (name: string, init: number) => {
+      fs.writeFileSync(path.join(dir, name), `var x: 0..1 = ${init}\nprocess p {\n  s:\n    x := 1;\n}\n`);
+      return path.join(dir, name);
+    };
+    const r = await run(spec('zero.klp', 0), spec('one.klp', 1), { quiet: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(r.code, 1);
+    assert.ok(lines(r.out).includes('  zero has behaviours one lacks: shortest 0 steps, an initial state'), r.out);
   });
 
   it('a spec with errors: its diagnostics, exit 150', async () => {

@@ -5,12 +5,10 @@
 // larger sizes run only with KLPC_KLP_LARGE=1.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { SearchResult, Trace } from '../../runtime/result.js';
 import type { Value } from '../../runtime/value.js';
-import { docsBlock, verdictTable } from './docs-table.js';
-import { runSpec, specDir, type Run } from './pipeline.js';
+import { expectDocsTable, verdictTable } from './docs-table.js';
+import { runSpec, type Run } from './pipeline.js';
 import { H, pinned, sizes, table } from './table.js';
 
 const LARGE = process.env['KLPC_KLP_LARGE'] === '1';
@@ -155,11 +153,5 @@ describe('klp family (specs/klp)', function () {
     ]);
   });
 
-  it('docs/klp.md shows the pinned verdicts and counts', () => {
-    const docs = path.resolve(specDir, '../../docs/klp.md');
-    const lines = verdictTable(table);
-    const { found, updated } = docsBlock(docs, lines);
-    if (process.env['KLPC_ACCEPT'] === '1') fs.writeFileSync(docs, updated);
-    else assert.equal(found, lines.join('\n'), 'docs/klp.md is stale (KLPC_ACCEPT=1 to update it)');
-  });
+  it('docs/klp.md shows the pinned verdicts and counts', () => expectDocsTable(verdictTable(table)));
 });

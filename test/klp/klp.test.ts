@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import type { SearchResult, Trace } from '../../runtime/result.js';
 import type { Value } from '../../runtime/value.js';
 import { expectDocsTable, verdictTable } from './docs-table.js';
-import { runSpec, type Run } from './pipeline.js';
+import path from 'node:path';
+import { loadProgram } from '../../lang/load.js';
+import { runSpec, specDir, type Run } from './pipeline.js';
 import { H, pinned, sizes, table } from './table.js';
 
 const LARGE = process.env['KLPC_KLP_LARGE'] === '1';
@@ -51,7 +53,7 @@ describe('klp family (specs/klp)', function () {
   for (const row of table) {
     for (const size of sizes) {
       const expected = pinned(row, size.key);
-      (size.large && !LARGE ? it.skip : it)(`${row.spec} NPATCHES/NRACING=${size.key}: verdicts and ${row.distinct[size.key]} distinct states`, async () => {
+      (size.large && !LARGE ? it.skip : it)(`${row.spec} NPATCHES/NRACING/NLOADS=${size.key}: verdicts and ${row.distinct[size.key]} distinct states`, async () => {
         const { result, reference } = await run(row.spec, size.key);
         assert.equal(result.complete, true);
         for (const [name, want] of Object.entries(expected)) {
@@ -152,6 +154,16 @@ describe('klp family (specs/klp)', function () {
       'loader.add_unformed', 'loader.complete_formation', 'loader.klp_coming',
     ]);
   });
+
+  // NRACING outside 1..NPATCHES is an error at the type that cannot be formed, with its comment
+  for (const [nracing, line, range] of [[0, 'type Racing', '5..4'], [5, 'type Early', '0..-1']] as const) {
+    it(`--const NRACING=${nracing}: KLP3005 at ${line}`, () => {
+      const { program, diagnostics } = loadProgram(path.join(specDir, 'postfix.klp'), { consts: new Map([['NRACING', nracing]]) });
+      assert.equal(program, undefined);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['KLP3005', `Empty range ${range}.`]]);
+      assert.ok(diagnostics[0]!.span.file.endsWith('base.klp'));
+    });
+  }
 
   it('docs/klp.md shows the pinned verdicts and counts', () => expectDocsTable(verdictTable(table)));
 });

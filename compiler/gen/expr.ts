@@ -52,7 +52,8 @@ export function lowerExpr(ctx: Ctx, e: Expr): Operand {
       const fn = mod.program.fns[e.fn]!;
       const args = e.args.map((a) => stable(ctx, lowerExpr(ctx, a)));
       const inner: Ctx = { ...ctx, bound: new Map(fn.params.map((p, i) => [p.id, args[i]!])) };
-      return lowerExpr(inner, fn.body);
+      // a temporary, so that a deep body inlined into a deep expression does not nest deeper still
+      return stable(ctx, lowerExpr(inner, fn.body));
     }
     case 'builtin':
       return lowerBuiltin(ctx, e);

@@ -13,7 +13,7 @@ interface Entry {
 
 export const catalog = {
   // lexing and syntax
-  KLP1001: { severity: 'error', message: "Unexpected character '{char}'." },
+  KLP1001: { severity: 'error', message: 'Unexpected character {char}.' },
   KLP1002: { severity: 'error', message: 'Unterminated string literal.' },
   KLP1003: { severity: 'error', message: 'Unterminated block comment.' },
   KLP1004: { severity: 'error', message: 'Expected {expected} but found {found}.' },
@@ -22,6 +22,7 @@ export const catalog = {
   KLP1007: { severity: 'error', message: 'Malformed {what} comprehension: expected {forms}.' },
   KLP1008: { severity: 'error', message: "Unknown escape sequence '{text}' in a string." },
   KLP1009: { severity: 'error', message: 'This is nested too deeply to parse.' },
+  KLP1010: { severity: 'error', message: 'This {what} is {depth} levels deep, more than the {max} klpc accepts.' },
 
   // names and declarations
   KLP2001: { severity: 'error', message: "Unknown name '{name}'." },

@@ -1,8 +1,10 @@
 // Renders diagnostics the way a good compiler does: `file:line:col - error KLP2001: message`, the
 // source line, `~~~` under the span, then hint and related locations. Colour is the caller's
-// choice (a function that wraps text), so tests and --json get plain text.
+// choice (a function that wraps text), so tests and --json get plain text. What comes from the
+// spec is shown printable (printable.ts), and a long line is cut around the span.
 
 import type { Diagnostic } from './diagnostic.js';
+import { displayLine, printable } from './printable.js';
 
 export interface Paint {
   error(s: string): string;
@@ -16,11 +18,11 @@ export const plain: Paint = { error: (s) => s, warning: (s) => s, dim: (s) => s,
 // `sources` maps a file name to its text, for the excerpt; a file not found gets no excerpt.
 export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, paint: Paint = plain): string {
   const sev = d.severity === 'error' ? paint.error('error') : paint.warning('warning');
-  const lines = [`${paint.accent(`${d.span.file}:${d.span.line}:${d.span.col}`)} - ${sev} ${paint.dim(d.code)}: ${d.message}`];
+  const lines = [`${paint.accent(printable(`${d.span.file}:${d.span.line}:${d.span.col}`))} - ${sev} ${paint.dim(d.code)}: ${printable(d.message)}`];
   lines.push(...excerpt(d.span, sources.get(d.span.file), paint));
-  if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
+  if (d.hint !== undefined) lines.push(`  hint: ${printable(d.hint)}`);
   for (const r of d.related ?? []) {
-    lines.push(`  ${paint.accent(`${r.span.file}:${r.span.line}:${r.span.col}`)}: ${r.message}`);
+    lines.push(`  ${paint.accent(printable(`${r.span.file}:${r.span.line}:${r.span.col}`))}: ${printable(r.message)}`);
   }
   return lines.join('\n');
 }
@@ -29,20 +31,36 @@ export function renderDiagnostics(diags: readonly Diagnostic[], sources: Readonl
   return diags.map((d) => renderDiagnostic(d, sources, paint)).join('\n\n');
 }
 
+// Longer excerpt lines are cut to a window of WINDOW columns around the start of the span.
+export const MAX_EXCERPT = 200;
+const WINDOW = 160;
+const BEFORE = 60;
+
 function excerpt(span: Diagnostic['span'], text: string | undefined, paint: Paint): string[] {
   if (text === undefined) return [];
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
   let lineEnd = text.indexOf('\n', lineStart);
   if (lineEnd < 0) lineEnd = text.length;
-  const source = text.slice(lineStart, lineEnd).replace(/\r$/, '').replace(/\t/g, ' ');
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const { text: shown, col } = displayLine(line);
+  const at = (offset: number) => col[Math.min(Math.max(0, offset - lineStart), line.length)]!;
+  let from = at(span.start);
+  let to = Math.max(from + 1, at(Math.min(span.end, lineEnd)));
+  let source = shown;
+  if (shown.length > MAX_EXCERPT) {
+    const start = Math.max(0, Math.min(from - BEFORE, shown.length - WINDOW));
+    const end = Math.min(shown.length, start + WINDOW);
+    const lead = start > 0 ? '…' : '';
+    source = `${lead}${shown.slice(start, end)}${end < shown.length ? '…' : ''}`;
+    from = from - start + lead.length;
+    to = Math.min(to - start, end - start) + lead.length;
+  }
   const gutter = String(span.line);
   const pad = ' '.repeat(gutter.length);
-  const from = Math.max(0, span.start - lineStart);
-  const width = Math.max(1, Math.min(span.end, lineEnd) - span.start);
   return [
     '',
     `${paint.dim(gutter + ' |')} ${source}`,
-    `${paint.dim(pad + ' |')} ${' '.repeat(from)}${paint.error('~'.repeat(width))}`,
+    `${paint.dim(pad + ' |')} ${' '.repeat(from)}${paint.error('~'.repeat(Math.max(1, to - from)))}`,
     '',
   ];
 }

@@ -2,16 +2,17 @@
 // Never throws for any input: lexical and syntax errors are diagnostics, and the SpecFile is
 // then best-effort (declarations that could not be parsed are left out).
 
-import type { CstNode, IToken } from 'chevrotain';
+import { tokenMatcher, type CstNode, type IToken } from 'chevrotain';
 import type { SpecFile } from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../span.js';
 import { buildSpec } from './ast-builder.js';
+import { depthProblem } from './depth.js';
 import { lex } from './lexer.js';
 import { LineIndex } from './line-index.js';
 import { parseTokens, startsDeclaration } from './parser.js';
 import { syntaxDiagnostics } from './syntax-diagnostics.js';
-import { CLOSERS, OPENERS } from './tokens.js';
+import { CLOSERS, kw, LBrace, Minus, OPENERS, Semi } from './tokens.js';
 
 export interface ParseResult {
   readonly spec: SpecFile;
@@ -27,7 +28,7 @@ export function parse(text: string, file: string): ParseResult {
   let spec: SpecFile = { file, variantOf: undefined, decls: [] };
   let syntax = parsed.diagnostics;
   try {
-    if (parsed.cst !== undefined) spec = buildSpec(parsed.cst, cx);
+    if (parsed.cst !== undefined) spec = withinDepth(buildSpec(parsed.cst, cx), cx.diagnostics);
   } catch (e) {
     if (!isTooDeep(e)) throw e;
     syntax = [...syntax, tooDeep(parsed.tokens, parsed.lines)];
@@ -59,6 +60,16 @@ export function parseCst(text: string, file: string): CstResult {
   }
 }
 
+// Declarations too deep for the later stages are reported and left out.
+function withinDepth(spec: SpecFile, diagnostics: Diagnostic[]): SpecFile {
+  const decls = spec.decls.filter((d) => {
+    const problem = depthProblem(d);
+    if (problem !== undefined) diagnostics.push(problem);
+    return problem === undefined;
+  });
+  return decls.length === spec.decls.length ? spec : { ...spec, decls };
+}
+
 // Whether the text starts with a declaration, before any mistake.
 export function startsLikeSpec(parsed: CstResult): boolean {
   const first = parsed.tokens[0];
@@ -71,15 +82,31 @@ function isTooDeep(e: unknown): boolean {
 }
 
 function tooDeep(tokens: readonly IToken[], lines: LineIndex): Diagnostic {
-  return diag('KLP1009', deepestOpener(tokens, lines), {}, { hint: 'split the expression with let or a function' });
+  const at = deepestPoint(tokens);
+  const span = at.token === undefined ? lines.endSpan() : lines.span(at.token.startOffset, at.token.startOffset + at.token.image.length);
+  const hint = at.statement
+    ? "move the inner statements into a labeled step of their own, or combine nested ifs' conditions with 'and'"
+    : 'split the expression into parts named with let, or move a part into a function';
+  return diag('KLP1009', span, {}, { hint });
 }
 
-function deepestOpener(tokens: readonly IToken[], lines: LineIndex): Span {
+// Where the nesting is deepest: the innermost bracket or block, or the longest run of prefix
+// operators (`not not not ...`). A `{` whose contents hold a `;` is a statement block.
+function deepestPoint(tokens: readonly IToken[]): { token: IToken | undefined; statement: boolean } {
   let depth = 0;
-  let best = { depth: 0, token: tokens[0] };
-  for (const t of tokens) {
-    if (OPENERS.includes(t.tokenType) && ++depth > best.depth) best = { depth, token: t };
+  let best = { depth: 0, index: -1 };
+  let run = { length: 0, start: -1 };
+  let longest = run;
+  tokens.forEach((t, i) => {
+    if (OPENERS.includes(t.tokenType) && ++depth > best.depth) best = { depth, index: i };
     if (CLOSERS.includes(t.tokenType)) depth--;
-  }
-  return best.token === undefined ? lines.endSpan() : lines.span(best.token.startOffset, best.token.startOffset + best.token.image.length);
+    run = tokenMatcher(t, kw.not) || tokenMatcher(t, Minus) ? { length: run.length + 1, start: run.length === 0 ? i : run.start } : { length: 0, start: -1 };
+    if (run.length > longest.length) longest = run;
+  });
+  if (longest.length > best.depth) return { token: tokens[longest.start], statement: false };
+  const opener = tokens[best.index];
+  if (opener === undefined || !tokenMatcher(opener, LBrace)) return { token: opener ?? tokens[0], statement: false };
+  const close = tokens.findIndex((t, i) => i > best.index && CLOSERS.includes(t.tokenType));
+  const inside = tokens.slice(best.index + 1, close < 0 ? undefined : close);
+  return { token: opener, statement: inside.some((t) => tokenMatcher(t, Semi)) };
 }

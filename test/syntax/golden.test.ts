@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from '../../lang/syntax/parse.js';
 import { FIXTURES, render } from './helpers.js';
 
-const CODES = ['KLP1001', 'KLP1002', 'KLP1003', 'KLP1004', 'KLP1005', 'KLP1006', 'KLP1007', 'KLP1008', 'KLP1009'];
+const CODES = ['KLP1001', 'KLP1002', 'KLP1003', 'KLP1004', 'KLP1005', 'KLP1006', 'KLP1007', 'KLP1008', 'KLP1009', 'KLP1010'];
 
 describe('syntax: golden diagnostics', () => {
   for (const code of CODES) {

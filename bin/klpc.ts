@@ -3,6 +3,7 @@
 // errors exit 2 (commander's messages), a bug in klpc exits 255 with its stack trace.
 
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Argument, Command, Option, type OptionValues } from 'commander';
 import type { CheckFlags } from '../cli/check.js';
 import { commandLine } from '../cli/command-line.js';
@@ -60,13 +61,14 @@ const checkCommand = program
   .option('--itf <file>', 'write the first counterexample in the Informal Trace Format')
   .option('--dot <file>', 'write the state graph in Graphviz DOT (small specs: see --dot-limit)')
   .option('--dot-limit <N>', 'refuse --dot beyond N states (default 500)', integerOption(1))
-  .option('--no-symmetry', 'explore every state, not one per class of states equal up to the symmetric types');
+  .option('--no-symmetry', 'explore every state, not one per class of states equal up to the symmetric types')
+  .option('--workers <N>', 'threads for a large state space (default: one per core)', integerOption(1));
 searchOptions(checkCommand, {
   maxStates: 'stop after N distinct states (the result is then incomplete)',
   quiet: 'print only the properties that do not hold',
 }).action(async (spec: string, o: OptionValues) => {
   const { check } = await import('../cli/check.js');
-  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, symmetry: o.symmetry === true, itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
 

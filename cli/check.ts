@@ -20,6 +20,7 @@ export interface CheckFlags {
   readonly maxDepth?: number;
   readonly first: boolean;
   readonly symmetry?: boolean; // reduce by the spec's symmetric types (default; --no-symmetry: false)
+  readonly workers?: number; // threads for a large state space (default 1)
   readonly json: boolean;
   readonly itf?: string;
   readonly dot?: string;
@@ -34,7 +35,9 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   const { model } = built;
   const progress = progressLine(io, io.progress && !flags.json && !flags.quiet);
   const graph = flags.dot === undefined ? undefined : stateGraphRecorder(model, flags.dotLimit ?? DOT_LIMIT);
-  const result = pipeline.explore(graph ?? model, {
+  // a recorded graph is built on this thread
+  const workers = graph === undefined ? flags.workers ?? 1 : 1;
+  const result = await pipeline.search(graph ?? model, {
     deadlock: flags.deadlock,
     ...(flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
     ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
@@ -43,7 +46,7 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
     // the drawn graph is the full one: its states are the model's, not representatives
     symmetry: flags.symmetry !== false && graph === undefined,
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
-  });
+  }, workers);
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
   const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model.meta.name, result, io);

@@ -24,6 +24,8 @@ export interface Pipeline {
   load(path: string, options: { consts?: ReadonlyMap<string, number | boolean>; origin?: Span }): Promise<Loaded>;
   build(program: Program): Promise<BuildResult>;
   explore(model: CompiledModel, options: ExploreOptions): SearchResult;
+  // check's search: on up to `workers` threads once the state space outgrows one
+  search(model: CompiledModel, options: ExploreOptions, workers: number): Promise<SearchResult>;
   simulate(model: CompiledModel, options: SimulateOptions): SimulationResult;
   emit(program: Program): Promise<string>;
 }
@@ -31,6 +33,7 @@ export interface Pipeline {
 export async function nodePipeline(): Promise<Pipeline> {
   const { explore } = await import('../runtime/explore.js');
   const { simulate } = await import('../runtime/simulate.js');
+  const sources = new WeakMap<CompiledModel, string>(); // each built model's JavaScript, for workers
   return {
     load: async (path, options) => {
       const loaded = (await import('../lang/load.js')).loadProgram(path, options);
@@ -38,8 +41,16 @@ export async function nodePipeline(): Promise<Pipeline> {
       const limits = (await import('../compiler/limits.js')).checkLimits(loaded.program);
       return limits.length === 0 ? loaded : { program: undefined, diagnostics: [...loaded.diagnostics, ...limits], sources: loaded.sources };
     },
-    build: async (program) => (await import('../compiler/build.js')).build(program),
+    build: async (program) => {
+      const built = await (await import('../compiler/build.js')).build(program);
+      if ('model' in built) sources.set(built.model, built.js);
+      return built;
+    },
     explore,
+    search: async (model, options, workers) => {
+      const js = sources.get(model);
+      return (await import('../runtime/parallel/search.js')).search(model, js === undefined ? undefined : { kind: 'js', js }, options, workers);
+    },
     simulate,
     emit: async (program) => (await import('../compiler/emit.js')).emitTypeScript(program),
   };

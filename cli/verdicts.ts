@@ -95,5 +95,6 @@ export function totalsLine(result: SearchResult): string {
     `${formatInt(s.statesPerSecond)} states/s`,
   ];
   const tail = result.complete ? 'complete search' : `incomplete search: ${result.incompleteReason ?? 'stopped early'}`;
+  if (result.workers !== undefined) parts.push(`${result.workers} workers`);
   return `${parts.join(', ')} (${tail}${symmetryText(result)})`;
 }

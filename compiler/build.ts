@@ -5,14 +5,14 @@
 // when the cache directory may not be trusted.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { Program } from '../lang/program.js';
 import type { Span } from '../lang/span.js';
 import type { CompiledModel } from '../runtime/model.js';
+import { importVerified } from '../runtime/import-model.js';
 import { cacheLocation, prepareCacheDir, readEntry, writeEntry, type CacheLocation } from './cache.js';
 
 export interface BuildOptions {
@@ -23,7 +23,7 @@ export interface BuildOptions {
 export const ENVIRONMENT_FILE = '<environment>';
 
 export type BuildResult =
-  | { readonly model: CompiledModel }
+  | { readonly model: CompiledModel; readonly js: string } // js: the verified bytes imported
   | { readonly diagnostics: readonly Diagnostic[]; readonly sources: ReadonlyMap<string, string> };
 
 export async function build(program: Program, options: BuildOptions = {}): Promise<BuildResult> {
@@ -37,13 +37,18 @@ export async function build(program: Program, options: BuildOptions = {}): Promi
     js = await generate(program);
     writeEntry(where.dir, name, js); // an unwritable cache only costs the next run a regeneration
   }
-  return { model: await importVerified(js) };
+  return { model: await importVerified(js), js };
 }
 
 // For callers whose cache directory is their own (tests, benchmarks): a refusal is their bug.
 export async function buildModel(program: Program, options: BuildOptions = {}): Promise<CompiledModel> {
+  return (await buildModelSource(program, options)).model;
+}
+
+// The model and the JavaScript it was imported from (for the workers of a parallel search).
+export async function buildModelSource(program: Program, options: BuildOptions = {}): Promise<{ model: CompiledModel; js: string }> {
   const r = await build(program, options);
-  if ('model' in r) return r.model;
+  if ('model' in r) return r;
   throw new Error(`internal: ${r.diagnostics.map((d) => d.message).join('; ')}`);
 }
 
@@ -52,25 +57,6 @@ async function generate(program: Program): Promise<string> {
   const { generateModel } = await import('./gen/model.js');
   const { transform } = await import('esbuild');
   return (await transform(await emitSource(generateModel(program)), { loader: 'ts', format: 'esm', target: 'node20' })).code;
-}
-
-// Imports exactly the bytes that were verified (never re-reading the cache file): small modules
-// as a data: URL, larger ones from a private temporary directory, where a data: URL is slower
-// (measured: 2 ms against 4-12 ms at 34 KB, 28 ms against 9-14 ms at 330 KB).
-const DATA_URL_LIMIT = 64 * 1024;
-
-async function importVerified(js: string): Promise<CompiledModel> {
-  if (js.length <= DATA_URL_LIMIT) {
-    return ((await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`)) as { model: CompiledModel }).model;
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'klpc-model-')); // 0700, a fresh random name
-  try {
-    const file = path.join(dir, 'model.mjs');
-    writeFileSync(file, js, { mode: 0o600, flag: 'wx' });
-    return ((await import(pathToFileURL(file).href)) as { model: CompiledModel }).model;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function refused(where: CacheLocation, reason: string): BuildResult {

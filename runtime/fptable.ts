@@ -49,22 +49,26 @@ export class FpTable {
   }
 
   private grow(): void {
-    const old = this.slots;
     const n = 2 * (this.mask + 1);
     const slots = new Int32Array(2 * n);
-    const mask = n - 1;
-    const wrap = (mask << 1) | 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const lo = old[j + 1]!;
-      if (lo === 0) continue;
-      const hi = old[j]!;
-      let i = (hi & mask) << 1;
-      while (slots[i + 1] !== 0) i = (i + 2) & wrap;
-      slots[i] = hi;
-      slots[i + 1] = lo;
-    }
+    rehash(this.slots, slots);
     this.slots = slots;
-    this.mask = mask;
+    this.mask = n - 1;
     this.limit = Math.floor(n * this.maxLoad);
+  }
+}
+
+// Inserts every fingerprint of table `from` into the empty, larger table `to`.
+export function rehash(from: Int32Array, to: Int32Array): void {
+  const mask = to.length / 2 - 1;
+  const wrap = (mask << 1) | 1;
+  for (let j = 0; j < from.length; j += 2) {
+    const lo = from[j + 1]!;
+    if (lo === 0) continue;
+    const hi = from[j]!;
+    let i = (hi & mask) << 1;
+    while (to[i + 1] !== 0) i = (i + 2) & wrap;
+    to[i] = hi;
+    to[i + 1] = lo;
   }
 }

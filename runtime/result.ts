@@ -62,4 +62,5 @@ export interface SearchResult {
   // the symmetric types the search was reduced by: distinct states and transitions are then
   // those between representatives, one per class of states equal up to their permutations
   readonly symmetry?: readonly { readonly name: string; readonly size: number; readonly ring: boolean }[];
+  readonly workers?: number; // worker threads that searched, when more than one
 }

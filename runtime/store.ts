@@ -5,11 +5,14 @@
 //
 // Fixed-size chunks rather than one doubling array: growing never copies nor needs the old and
 // the new array at once (a doubling array peaks at 3x its size and wastes up to half), and a
-// chunk is the natural unit to spill to disk or hand to a worker later.
+// chunk is the unit handed to other threads: a parallel search allocates them as
+// SharedArrayBuffers (`allocate`), and a store can be rebuilt over another thread's chunks.
 
 const SHIFT = 14; // 16,384 states per chunk: small specs stay small, big ones need ~600 chunks at 10M
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
+
+export type Allocate = (bytes: number) => ArrayBufferLike;
 
 export class StateStore {
   count = 0;
@@ -17,12 +20,23 @@ export class StateStore {
   // commit() keeps it if it is new.
   tail: Int32Array;
   tailOff = 0;
+  readonly buffers: ArrayBufferLike[] = []; // one per chunk: states, then parents, then steps
   private readonly states: Int32Array[] = [];
   private readonly parents: Int32Array[] = [];
   private readonly steps: Uint16Array[] = [];
 
-  constructor(readonly words: number) {
-    this.tail = this.addChunk();
+  // `buffers`: chunks another store filled with `count` states, to read or to continue.
+  constructor(
+    readonly words: number,
+    private readonly allocate: Allocate = (bytes) => new ArrayBuffer(bytes),
+    buffers: readonly ArrayBufferLike[] = [],
+    count = 0,
+  ) {
+    for (const b of buffers) this.addChunk(b);
+    if (buffers.length === 0) this.addChunk(allocate(chunkBytes(words)));
+    this.count = count;
+    this.tail = this.chunk(count);
+    this.tailOff = this.offset(count);
   }
 
   // Keeps the state packed at the tail; returns its index.
@@ -33,12 +47,22 @@ export class StateStore {
     this.steps[i >>> SHIFT]![k] = step;
     this.count = i + 1;
     if (k === MASK) {
-      this.tail = this.addChunk();
+      this.tail = this.addChunk(this.allocate(chunkBytes(this.words)));
       this.tailOff = 0;
     } else {
       this.tailOff += this.words;
     }
     return i;
+  }
+
+  // Makes a chunk readable here (one this store allocated, or another store's).
+  addChunk(buffer: ArrayBufferLike): Int32Array {
+    const states = new Int32Array(buffer, 0, CHUNK * this.words);
+    this.states.push(states);
+    this.parents.push(new Int32Array(buffer, 4 * CHUNK * this.words, CHUNK));
+    this.steps.push(new Uint16Array(buffer, 4 * CHUNK * (this.words + 1), CHUNK));
+    this.buffers.push(buffer);
+    return states;
   }
 
   chunk(i: number): Int32Array {
@@ -58,14 +82,11 @@ export class StateStore {
   }
 
   get bytes(): number {
-    return this.states.length * CHUNK * (4 * this.words + 4 + 2);
+    return this.buffers.length * chunkBytes(this.words);
   }
+}
 
-  private addChunk(): Int32Array {
-    const chunk = new Int32Array(CHUNK * this.words);
-    this.states.push(chunk);
-    this.parents.push(new Int32Array(CHUNK));
-    this.steps.push(new Uint16Array(CHUNK));
-    return chunk;
-  }
+// States and parents are Int32, steps Uint16: 4 * (words + 1) + 2 bytes a state.
+function chunkBytes(words: number): number {
+  return CHUNK * (4 * (words + 1) + 2);
 }

@@ -43,6 +43,7 @@ export interface FakePipeline extends Pipeline {
   readonly calls: {
     load?: { path: string; consts: ReadonlyMap<string, number | boolean> | undefined };
     explore?: ExploreOptions;
+    workers?: number;
     simulate?: SimulateOptions;
   };
 }
@@ -55,9 +56,14 @@ export function fakePipeline(result: SearchResult, loaded: Partial<Loaded> = {})
       calls.load = { path, consts: options.consts };
       return { program, diagnostics: [], sources: new Map(), ...loaded };
     },
-    build: async () => ({ model: { meta } as unknown as CompiledModel }),
+    build: async () => ({ model: { meta } as unknown as CompiledModel, js: '' }),
     explore: (_model, options) => {
       calls.explore = options;
+      return result;
+    },
+    search: async (_model, options, workers) => {
+      calls.explore = options;
+      calls.workers = workers;
       return result;
     },
     // the search result's verdicts, as a simulation of 7 traces would report them

@@ -42,11 +42,11 @@ describe('npm package', function () {
   before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'klpc-pack-')); });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('packs only the runtime: the bundled CLI, README.md and package.json', () => {
+  it('packs only the runtime: the bundled CLI and its worker, README.md and package.json', () => {
     const r = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], repoRoot);
     assert.equal(r.code, 0, r.stderr);
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['README.md', 'dist/bundle/klpc.mjs', 'package.json']);
+    assert.deepEqual(files, ['README.md', 'dist/bundle/klpc-worker.mjs', 'dist/bundle/klpc.mjs', 'package.json']);
     assert.ok(files.includes(pkg.bin['klpc']!), 'the bin target is shipped');
   });
 
@@ -69,6 +69,11 @@ describe('npm package', function () {
     const r = spawnSync('npx', ['--no-install', 'klpc', 'check', 'lost.klp', '--no-lanes'], { cwd: app, encoding: 'utf8', env });
     assert.equal(r.status, 12, r.stderr);
     assert.match(r.stdout, /✗ NoLostUpdate\s+violated \(4 steps\)/);
+    // a state space past the one-thread probe runs on the bundled worker
+    fs.copyFileSync(path.join(repoRoot, 'specs/examples/counter.klp'), path.join(app, 'counter.klp'));
+    const big = spawnSync('npx', ['--no-install', 'klpc', 'check', 'counter.klp', '--const', 'K=4', '--const', 'ROUNDS=2', '--workers', '2', '--json'], { cwd: app, encoding: 'utf8', env });
+    assert.equal(big.status, 12, big.stderr);
+    assert.deepEqual([JSON.parse(big.stdout).workers, JSON.parse(big.stdout).stats.distinct], [2, 446_809]);
   });
 
   it('npx klpc runs the built CLI from the repository root', () => {

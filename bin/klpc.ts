@@ -53,10 +53,12 @@ function searchFlags(o: OptionValues) {
 
 const checkCommand = program
   .command('check')
-  .description('explore every reachable state and check invariants, asserts, spec errors and deadlocks')
+  .description('explore every reachable state and check invariants, temporal properties, asserts, spec errors and deadlocks')
   .argument('<spec>', 'the .klp file')
   .addOption(constOption())
   .addOption(new Option('--invariant <NAME>', 'check only this invariant (repeatable)').argParser(collect))
+  .addOption(new Option('--property <NAME>', 'check only this temporal property (repeatable)').argParser(collect))
+  .option('--no-properties', 'do not check temporal properties (no state graph is kept)')
   .option('--first', 'stop at the first violation')
   .option('--itf <file>', 'write the first counterexample in the Informal Trace Format')
   .option('--dot <file>', 'write the state graph in Graphviz DOT (small specs: see --dot-limit)')
@@ -68,7 +70,7 @@ searchOptions(checkCommand, {
   quiet: 'print only the properties that do not hold',
 }).action(async (spec: string, o: OptionValues) => {
   const { check } = await import('../cli/check.js');
-  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], property: o.property ?? [], properties: o.properties === true, first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
 
@@ -166,8 +168,8 @@ program
 
 program.addHelpText('after', `
 Exit codes: 0 all properties hold, 10 incomplete search (bound hit), 11 deadlock, 12 invariant
-violated, 14 assert failed, 75 spec error, 150 spec has errors, 151 bad command-line input,
-2 usage error, 255 internal error.`);
+violated, 13 temporal property violated, 14 assert failed, 75 spec error, 150 spec has errors,
+151 bad command-line input, 2 usage error, 255 internal error.`);
 
 quietOnClosedPipe(process.stdout);
 try {

@@ -1,6 +1,7 @@
-// `klpc check`: load the spec, compile it in memory, explore every reachable state, then print
-// the verdicts (human text or --json), write the first counterexample as ITF (--itf) and the
-// state graph as DOT (--dot), and return the exit code (cli/exit-codes.ts).
+// `klpc check`: load the spec, compile it in memory, explore every reachable state (and decide
+// the temporal properties on the state graph), then print the verdicts (human text or --json),
+// write the first counterexample as ITF (--itf) and the state graph as DOT (--dot), and return
+// the exit code (cli/exit-codes.ts).
 
 import { ExitCode, verdictExitCode } from './exit-codes.js';
 import { loadModel, printOutcome } from './front.js';
@@ -15,6 +16,8 @@ import { humanReport } from './report.js';
 export interface CheckFlags {
   readonly const: readonly string[];
   readonly invariant: readonly string[];
+  readonly property: readonly string[];
+  readonly properties: boolean; // false: --no-properties
   readonly deadlock: boolean;
   readonly maxStates?: number;
   readonly maxDepth?: number;
@@ -30,23 +33,28 @@ export interface CheckFlags {
 }
 
 export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: Pipeline): Promise<number> {
-  const built = await loadModel(spec, { consts: flags.const, json: flags.json, quiet: flags.quiet, invariant: flags.invariant }, io, pipeline);
+  const built = await loadModel(spec, { consts: flags.const, json: flags.json, quiet: flags.quiet, invariant: flags.invariant, property: flags.property }, io, pipeline);
   if ('exitCode' in built) return built.exitCode;
   const { model } = built;
   const progress = progressLine(io, io.progress && !flags.json && !flags.quiet);
   const graph = flags.dot === undefined ? undefined : stateGraphRecorder(model, flags.dotLimit ?? DOT_LIMIT);
-  // a recorded graph is built on this thread
-  const workers = graph === undefined ? flags.workers ?? 1 : 1;
-  const result = await pipeline.search(graph ?? model, {
+  const properties = !flags.properties ? [] : flags.property.length > 0 ? flags.property : undefined;
+  const temporal = properties === undefined ? model.meta.properties.length > 0 : properties.length > 0;
+  const options = {
     deadlock: flags.deadlock,
     ...(flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
     ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
     ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
     stopOnFirst: flags.first,
-    // the drawn graph is the full one: its states are the model's, not representatives
-    symmetry: flags.symmetry !== false && graph === undefined,
+    // the drawn graph, and the one temporal properties are decided on, are the full one: its
+    // states are the model's, not representatives
+    symmetry: flags.symmetry !== false && graph === undefined && !temporal,
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
-  }, workers);
+  };
+  // a recorded graph (--dot, temporal properties) is built on this thread
+  const result = temporal
+    ? pipeline.explore(graph ?? model, { ...options, ...(properties === undefined ? {} : { properties }) })
+    : await pipeline.search(graph ?? model, options, graph === undefined ? flags.workers ?? 1 : 1);
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
   const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model.meta.name, result, io);

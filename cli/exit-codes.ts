@@ -1,7 +1,8 @@
 // The exit codes of `klpc`, following TLC's convention so that scripts written for TLC keep
 // working (see README "Exit codes"). 1 is never used: Node exits 1 on an uncaught exception, so 1
 // must not mean "violation". When several properties are violated, the code is the one of the
-// most severe kind: spec error > assert > invariant > deadlock (see `verdictExitCode`).
+// most severe kind: spec error > assert > invariant > deadlock > temporal property (see
+// `verdictExitCode`).
 
 import type { PropertyKind, PropertyResult, SearchResult } from '../runtime/result.js';
 
@@ -11,6 +12,7 @@ export const ExitCode = {
   incomplete: 10, // no violation found, but a bound was hit: nothing is proven
   deadlock: 11,
   invariant: 12,
+  property: 13, // a temporal property is violated (TLC's "temporal properties were violated")
   assert: 14,
   specError: 75, // a value outside its domain, unlock by a non-owner, unwrap(none), ...
   specHasErrors: 150, // parse, name or type diagnostics; unreadable spec file
@@ -21,14 +23,17 @@ export const ExitCode = {
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 // Most severe first: the first violated kind in this list decides the exit code and which
-// counterexample `--itf` writes.
-export const severityOrder: readonly PropertyKind[] = ['specError', 'assert', 'invariant', 'deadlock'];
+// counterexample `--itf` writes. Temporal properties come last: a finite counterexample (a
+// failing step, a bad state, a deadlock) is the simpler story, and is often what also makes
+// the temporal property fail (a deadlocked state repeats forever).
+export const severityOrder: readonly PropertyKind[] = ['specError', 'assert', 'invariant', 'deadlock', 'property'];
 
 const kindCode: Record<PropertyKind, ExitCodeValue> = {
   specError: ExitCode.specError,
   assert: ExitCode.assert,
   invariant: ExitCode.invariant,
   deadlock: ExitCode.deadlock,
+  property: ExitCode.property,
 };
 
 // A violation is definitive even when the search was cut short; otherwise only a complete

@@ -8,7 +8,7 @@ import type { CompiledModel } from '../runtime/model.js';
 import { COMMAND_LINE_FILE, type CommandLine } from './command-line.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
 import type { Io } from './io.js';
-import { checkInvariantNames, parseConsts } from './options.js';
+import { checkNames, parseConsts } from './options.js';
 import type { Pipeline } from './pipeline.js';
 
 export interface FrontOptions {
@@ -35,11 +35,13 @@ export async function loadSpec(spec: string, opts: FrontOptions, io: Io, pipelin
 export type Built = { readonly model: CompiledModel; readonly diagnostics: readonly Diagnostic[] } | { readonly exitCode: number };
 
 // The spec loaded, every --invariant name known to it, and its model built.
-export async function loadModel(spec: string, opts: FrontOptions & { readonly invariant: readonly string[] }, io: Io, pipeline: Pipeline): Promise<Built> {
+export async function loadModel(spec: string, opts: FrontOptions & { readonly invariant: readonly string[]; readonly property?: readonly string[] }, io: Io, pipeline: Pipeline): Promise<Built> {
   const front = await loadSpec(spec, opts, io, pipeline);
   if ('exitCode' in front) return front;
-  const known = front.program.invariants.map((i) => i.name);
-  const badNames = checkInvariantNames(opts.invariant, known, io.cmd);
+  const badNames = [
+    ...checkNames(opts.invariant, front.program.invariants.map((i) => i.name), io.cmd, 'KLP6003'),
+    ...checkNames(opts.property ?? [], front.program.properties.map((p) => p.name), io.cmd, 'KLP6008'),
+  ];
   if (badNames.length > 0) return { exitCode: reportDiagnostics(badNames, new Map(), io, opts.json ? { spec } : undefined) };
   const built = await pipeline.build(front.program);
   if ('diagnostics' in built) return { exitCode: reportDiagnostics(built.diagnostics, built.sources, io, opts.json ? { spec } : undefined) };

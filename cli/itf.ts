@@ -14,8 +14,12 @@ import { failureText } from './trace-text.js';
 
 export type ItfValue = boolean | string | { readonly '#bigint': string } | readonly ItfValue[] | { readonly [k: string]: ItfValue };
 
+// A lasso keeps ITF's convention: `loop` is the index of the state the cycle starts at, and the
+// last state's successor is that state again (so the copy of it our traces end with is left out).
 export function itfDocument(p: PropertyResult, trace: Trace, source: string): object {
-  const states = [trace.initial, ...trace.steps.map((s) => s.state)];
+  const all = [trace.initial, ...trace.steps.map((s) => s.state)];
+  const loop = trace.loop;
+  const states = loop !== undefined && loop < trace.steps.length ? all.slice(0, -1) : all;
   return {
     '#meta': {
       format: 'ITF',
@@ -25,6 +29,7 @@ export function itfDocument(p: PropertyResult, trace: Trace, source: string): ob
     },
     vars: Object.keys(trace.initial),
     states: states.map((s, index) => ({ '#meta': { index }, ...toItfState(s) })),
+    ...(loop === undefined ? {} : { loop }),
   };
 }
 

@@ -50,7 +50,7 @@ function stepCountsJson(meta: ModelMeta, counts: readonly number[]): object[] {
 }
 
 function propertyJson(p: PropertyResult): object {
-  const base = { name: p.name, kind: p.kind, verdict: p.verdict };
+  const base = { name: p.name, kind: p.kind, verdict: p.verdict, ...(p.temporal === undefined ? {} : p.temporal) };
   return p.trace === undefined ? base : { ...base, trace: traceJson(p.trace) };
 }
 
@@ -62,7 +62,7 @@ export function traceJson(trace: Trace): object {
     before = s.state;
     return { index: i + 1, instance: s.instance, label: s.label, changes };
   });
-  return { initial: trace.initial, steps, ...(trace.failure === undefined ? {} : { failure: trace.failure }) };
+  return { initial: trace.initial, steps, ...(trace.failure === undefined ? {} : { failure: trace.failure }), ...(trace.loop === undefined ? {} : { loop: trace.loop }) };
 }
 
 export function diagnosticsJson(info: RunInfo, diags: readonly Diagnostic[]): object {

@@ -7,6 +7,7 @@ import { traceLength, type PropertyResult, type Trace } from '../runtime/result.
 import { stateChanges } from './changes.js';
 import type { Style } from './style.js';
 import { waitingText } from './trace-text.js';
+import { forInstance } from './verdicts.js';
 import { formatValue } from './values.js';
 
 const MAX_COL = 24; // a label wider than this is cut: the numbered steps above have it whole
@@ -19,6 +20,7 @@ interface Row {
   readonly lane: number; // -1: a row spanning the lanes
   readonly label: string;
   readonly notes: readonly string[];
+  readonly quiet?: boolean; // a spanning row that marks, not one that says what failed
 }
 
 export function lanesLines(p: PropertyResult, trace: Trace, width: number, style: Style): string[] {
@@ -51,7 +53,7 @@ function renderLanes(trace: Trace, rows: readonly Row[], width: number, style: S
   for (const row of rows) {
     const notes = wrap(row.notes, noteWidth);
     if (row.lane < 0) {
-      lines.push(`  ${''.padStart(numWidth)}  ${style.bad(row.label)}`);
+      lines.push(`  ${''.padStart(numWidth)}  ${row.quiet === true ? style.dim(row.label) : style.bad(row.label)}`);
       continue;
     }
     const label = row.label.startsWith('✗') ? style.bad : (s: string) => s;
@@ -78,6 +80,9 @@ function traceRows(p: PropertyResult, trace: Trace): Row[] {
     rows.push({ num: String(traceLength(trace)), lane: lanes.indexOf(f.instance), label: `✗ ${f.label ?? ''}`, notes: [`${what}: ${f.message}`] });
   } else if (p.kind === 'deadlock') {
     rows.push({ num: '', lane: -1, label: `# deadlock: waiting ${waitingText(trace)}`, notes: [] });
+  } else if (p.kind === 'property') {
+    const end = trace.loop === undefined ? '' : `${trace.loop === trace.steps.length ? `state ${trace.loop} repeats forever` : `back to state ${trace.loop}`}: `;
+    rows.push({ num: '', lane: -1, label: `# ${end}${p.name} violated${forInstance(p)}`, notes: [] });
   } else {
     rows.push({ num: '', lane: -1, label: `# ${p.kind === 'invariant' ? `${p.name} violated` : 'failure'}`, notes: [] });
   }
@@ -87,12 +92,13 @@ function traceRows(p: PropertyResult, trace: Trace): Row[] {
 function stepRows(trace: Trace): Row[] {
   const lanes = laneNames(trace);
   let before = trace.initial;
-  return trace.steps.map((s, i) => {
+  return trace.steps.flatMap((s, i) => {
     // the instance's own locals go without the `worker[1].` prefix: the column says whose they are
     const own = `${s.instance}.`;
     const notes = stateChanges(before, s.state).map((c) => `${c.path.startsWith(own) ? c.path.slice(own.length) : c.path} := ${formatValue(c.after)}`);
     before = s.state;
-    return { num: String(i + 1), lane: lanes.indexOf(s.instance), label: s.label, notes };
+    const row = { num: String(i + 1), lane: lanes.indexOf(s.instance), label: s.label, notes };
+    return i === trace.loop ? [{ num: '', lane: -1, label: `── the cycle, from state ${i} ──`, notes: [], quiet: true }, row] : [row];
   });
 }
 

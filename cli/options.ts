@@ -1,6 +1,6 @@
 // Command-line values that commander cannot check alone: `--const NAME=VALUE` (parsed into the
 // map lang/load.ts takes; the binder then rejects unknown names and ill-typed values), and, once
-// the spec is loaded, that every --invariant names one of its invariants. Mistakes are
+// the spec is loaded, that every --invariant and --property names one of its own. Mistakes are
 // diagnostics on the command line (KLP6xxx, exit 151).
 
 import { InvalidArgumentError } from 'commander';
@@ -46,8 +46,9 @@ function malformedHint(text: string, value: string | undefined): string | undefi
   return undefined;
 }
 
-export function checkInvariantNames(names: readonly string[], known: readonly string[], cmd: CommandLine): Diagnostic[] {
-  return names.filter((n) => !known.includes(n)).map((name) => diag('KLP6003', cmd.spanOf(name), { name }, didYouMean(name, known)));
+// `code`: KLP6003 for --invariant, KLP6008 for --property.
+export function checkNames(names: readonly string[], known: readonly string[], cmd: CommandLine, code: 'KLP6003' | 'KLP6008'): Diagnostic[] {
+  return names.filter((n) => !known.includes(n)).map((name) => diag(code, cmd.spanOf(name), { name }, didYouMean(name, known)));
 }
 
 function didYouMean(name: string, known: readonly string[]): { hint?: string } {

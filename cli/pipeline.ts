@@ -11,8 +11,9 @@ import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import type { ExploreOptions } from '../runtime/explore.js';
 import type { SimulateOptions, SimulationResult } from '../runtime/simulate.js';
+import type { SearchOptions } from '../runtime/temporal-search.js';
 
-export type { ExploreOptions, SimulateOptions };
+export type { ExploreOptions, SearchOptions, SimulateOptions };
 
 export interface Loaded {
   readonly program: Program | undefined;
@@ -23,15 +24,17 @@ export interface Loaded {
 export interface Pipeline {
   load(path: string, options: { consts?: ReadonlyMap<string, number | boolean>; origin?: Span }): Promise<Loaded>;
   build(program: Program): Promise<BuildResult>;
-  explore(model: CompiledModel, options: ExploreOptions): SearchResult;
-  // check's search: on up to `workers` threads once the state space outgrows one
+  // one thread, temporal properties included (their state graph is recorded here)
+  explore(model: CompiledModel, options: SearchOptions): SearchResult;
+  // check's search without temporal properties: on up to `workers` threads once the state
+  // space outgrows one
   search(model: CompiledModel, options: ExploreOptions, workers: number): Promise<SearchResult>;
   simulate(model: CompiledModel, options: SimulateOptions): SimulationResult;
   emit(program: Program): Promise<string>;
 }
 
 export async function nodePipeline(): Promise<Pipeline> {
-  const { explore } = await import('../runtime/explore.js');
+  const { searchWithProperties } = await import('../runtime/temporal-search.js');
   const { simulate } = await import('../runtime/simulate.js');
   const sources = new WeakMap<CompiledModel, string>(); // each built model's JavaScript, for workers
   return {
@@ -46,7 +49,7 @@ export async function nodePipeline(): Promise<Pipeline> {
       if ('model' in built) sources.set(built.model, built.js);
       return built;
     },
-    explore,
+    explore: searchWithProperties,
     search: async (model, options, workers) => {
       const js = sources.get(model);
       return (await import('../runtime/parallel/search.js')).search(model, js === undefined ? undefined : { kind: 'js', js }, options, workers);

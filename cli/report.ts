@@ -36,7 +36,7 @@ export function traceBlocks(properties: readonly PropertyResult[], opts: ReportO
   const shown = new Map<string, string>(); // the steps of each trace printed -> its property
   for (const p of properties) {
     if (p.verdict !== 'violated' || p.trace === undefined) continue;
-    const key = JSON.stringify([p.trace.initial, p.trace.steps.map((s) => s.step)]);
+    const key = JSON.stringify([p.trace.initial, p.trace.steps.map((s) => s.step), p.trace.loop]);
     const same = shown.get(key);
     if (same !== undefined) {
       blocks.push(sameTraceLines(p, p.trace, same, style));

@@ -14,6 +14,7 @@ export function traceLines(p: PropertyResult, trace: Trace, width: number, style
 }
 
 // The numbered steps alone, for a caller with its own heading and closing line (`klpc diff`).
+// A lasso gets a line where its cycle starts and one where it goes back.
 export function numberedSteps(trace: Trace, width: number, style: Style): string[] {
   const numWidth = String(traceLength(trace)).length;
   const num = (i: number) => `  ${String(i).padStart(numWidth)}  `;
@@ -21,7 +22,9 @@ export function numberedSteps(trace: Trace, width: number, style: Style): string
   const lines = [`${num(0)}${style.dim('initial state')}`];
   for (const [k, v] of dataEntries(trace.initial)) lines.push(...entryLines(k, v, width - detail.length).map((l) => detail + l));
   let before = trace.initial;
+  const loop = trace.loop;
   trace.steps.forEach((s, i) => {
+    if (i === loop) lines.push(`${detail}${style.dim(`── the cycle: from state ${loop} ──`)}`);
     lines.push(`${num(i + 1)}${style.accent(s.instance)}  ${s.label}`);
     const changes = stateChanges(before, s.state);
     if (changes.length === 0) lines.push(`${detail}${style.dim('(no variable changed)')}`);
@@ -31,7 +34,13 @@ export function numberedSteps(trace: Trace, width: number, style: Style): string
     }
     before = s.state;
   });
+  if (loop !== undefined) lines.push(`${detail}${style.dim(loopEnd(trace, loop))}`);
   return lines;
+}
+
+// How a lasso goes on after its last step.
+export function loopEnd(trace: Trace, loop: number): string {
+  return loop === trace.steps.length ? `↻ state ${loop} repeats forever: no fair step is enabled there` : `↻ back to state ${loop}, and around again forever`;
 }
 
 // A line under the numbered steps, aligned with their instance names; a failing step's line
@@ -62,6 +71,10 @@ export function failureText(p: PropertyResult, trace: Trace): string {
       return `${who}assertion failed: ${f?.message ?? p.name}${at}`;
     case 'specError':
       return `${who}spec error: ${f?.message ?? 'unknown'}${at}`;
+    case 'property': {
+      const inst = p.temporal?.instance;
+      return `${inst === undefined || inst === '' ? '' : `with ${inst}: `}${f?.message ?? `${p.name} is violated`}`;
+    }
   }
 }
 

@@ -33,6 +33,7 @@ export function verdictText(p: PropertyResult, result: SearchResult): string {
 }
 
 export function violatedText(p: PropertyResult): string {
+  if (p.kind === 'property') return `violated${forInstance(p)} (${lassoSize(p)})${alsoFailing(p)}`;
   return `${isHazard(p) ? 'found' : 'violated'} (${plural(stepCount(p), 'step')})`;
 }
 
@@ -54,6 +55,30 @@ export function propertyLines(properties: readonly PropertyResult[], style: Styl
   });
 }
 
+// ` for t = 2`: the instance of a temporal property the counterexample is for.
+export function forInstance(p: PropertyResult): string {
+  const inst = p.temporal?.instance;
+  return inst === undefined || inst === '' ? '' : ` for ${inst}`;
+}
+
+// `3 steps, then a cycle of 4`, `5 steps, then stays there forever`, or `2 steps`.
+function lassoSize(p: PropertyResult): string {
+  const loop = p.trace?.loop;
+  if (loop === undefined) return plural(stepCount(p), 'step');
+  const cycle = stepCount(p) - loop;
+  return cycle === 0 ? `${plural(loop, 'step')}, then stays there forever` : `${plural(loop, 'step')}, then a cycle of ${cycle}`;
+}
+
+const MAX_ALSO = 3;
+
+// `; also for t = 3, t = 4`: the other failing instances.
+function alsoFailing(p: PropertyResult): string {
+  const others = (p.temporal?.failing ?? []).slice(1);
+  if (others.length === 0) return '';
+  const more = others.length > MAX_ALSO ? ` and ${others.length - MAX_ALSO} more` : '';
+  return `; also for ${others.slice(0, MAX_ALSO).join('; ')}${more}`;
+}
+
 // The heading above a counterexample. A failing step is counted and numbered like the others:
 // "fails in step 2" is the row marked 2 in the trace below it.
 export function traceHeading(p: PropertyResult): string {
@@ -66,7 +91,15 @@ export function traceHeading(p: PropertyResult): string {
     case 'assert': return `${p.name.includes(' ') ? p.name : `Assert ${p.name}`} fails ${when}:`;
     case 'deadlock': return `Deadlock ${when}:`;
     case 'specError': return `Spec error ${when}:`;
+    case 'property': return `Property ${p.name} is violated${forInstance(p)} ${behaviour(p)}:`;
   }
+}
+
+function behaviour(p: PropertyResult): string {
+  const loop = p.trace?.loop;
+  if (loop === undefined) return stepCount(p) === 0 ? 'in an initial state' : `after ${plural(stepCount(p), 'step')}`;
+  if (loop === stepCount(p)) return `by a behaviour that stays in state ${loop} forever`;
+  return `by a behaviour that repeats steps ${loop + 1}-${stepCount(p)} forever`;
 }
 
 export function formatInt(n: number): string {

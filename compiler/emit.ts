@@ -44,13 +44,14 @@ export async function emitSource(gen: GeneratedModel): Promise<string> {
     ...(f.doc ? { docs: [f.doc] } : {}),
   })));
   const invariants = gen.program.invariants.map((_, i) => `invariant${i}`).join(', ');
+  const predicates = Array.from({ length: gen.predicates }, (_, i) => `predicate${i}`).join(', ');
   sf.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{
       name: 'model',
       type: 'CompiledModel',
-      initializer: `{ meta, slots: ${gen.slots}, words: ${gen.words}, init, successors, invariants: [${invariants}], allDone, pack, unpack, decode }`,
+      initializer: `{ meta, slots: ${gen.slots}, words: ${gen.words}, init, successors, invariants: [${invariants}], predicates: [${predicates}], allDone, pack, unpack, decode }`,
     }],
   });
   sf.addStatements('export default model;');

@@ -11,7 +11,7 @@ import { fingerprint, fpHi } from '../runtime/fingerprint.js';
 import type { CompiledModel, Sink } from '../runtime/model.js';
 import { StateStore } from '../runtime/store.js';
 import type { DecodedState } from '../runtime/value.js';
-import { FpIndex } from './fp-index.js';
+import { FpIndex } from '../runtime/fpindex.js';
 import { IntList } from './int-list.js';
 import type { ViewIds } from './view-ids.js';
 
@@ -61,6 +61,7 @@ export class Recorder implements CompiledModel, Sink {
   readonly slots: number;
   readonly words: number;
   readonly invariants: CompiledModel['invariants'];
+  readonly predicates: CompiledModel['predicates'];
   readonly graph: Graph;
   private readonly nodes = new FpIndex();
   private readonly initial: number[] = [];
@@ -80,6 +81,7 @@ export class Recorder implements CompiledModel, Sink {
     this.slots = model.slots;
     this.words = model.words;
     this.invariants = model.invariants;
+    this.predicates = model.predicates;
     this.scratch = new Int32Array(model.words);
     const stepAction = model.meta.steps.map((s) => actions.idOf(model.meta.instances[s.instance]!.name, s.label));
     this.graph = {

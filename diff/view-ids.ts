@@ -12,7 +12,7 @@
 import { fingerprint, fpHi } from '../runtime/fingerprint.js';
 import type { DecodedState, Value } from '../runtime/value.js';
 import { canonicalValue } from './canonical.js';
-import { FpIndex } from './fp-index.js';
+import { FpIndex } from '../runtime/fpindex.js';
 import type { View } from './view.js';
 
 export class ViewIds {

@@ -69,7 +69,10 @@ export type Expr =
   // `proc@label` / `proc[instance]@label`
   | { readonly kind: 'at'; readonly process: Ident; readonly instance: Expr | undefined; readonly label: Ident; readonly span: Span }
   // `proc[instance].local` (or `proc.local` for an unparameterized process)
-  | { readonly kind: 'localOf'; readonly process: Ident; readonly instance: Expr | undefined; readonly local: Ident; readonly span: Span };
+  | { readonly kind: 'localOf'; readonly process: Ident; readonly instance: Expr | undefined; readonly local: Ident; readonly span: Span }
+  // temporal operators: the parser accepts them in any expression, the binder only in a property
+  | { readonly kind: 'temporal'; readonly op: 'always' | 'eventually'; readonly operand: Expr; readonly span: Span }
+  | { readonly kind: 'leadsto'; readonly left: Expr; readonly right: Expr; readonly span: Span };
 
 export interface FieldInit {
   readonly name: Ident;
@@ -88,8 +91,12 @@ export type LValueStep =
   | { readonly kind: 'index'; readonly index: Expr; readonly span: Span }
   | { readonly kind: 'field'; readonly field: Ident; readonly span: Span };
 
+// Weak (TLA+ WF) or strong (SF) fairness of a process's steps, or none.
+export type Fairness = 'unfair' | 'weak' | 'strong';
+
 export type Stmt =
-  | { readonly kind: 'label'; readonly name: Ident; readonly span: Span }
+  // `fairness`: the label's own (`fair L:`, `strong fair L:`, `unfair L:`), else the process's
+  | { readonly kind: 'label'; readonly name: Ident; readonly fairness: Fairness | undefined; readonly span: Span }
   | { readonly kind: 'assign'; readonly target: LValue; readonly value: Expr; readonly span: Span }
   | { readonly kind: 'await'; readonly cond: Expr; readonly span: Span }
   | { readonly kind: 'lock'; readonly lock: Ident; readonly span: Span }
@@ -143,6 +150,7 @@ export type Decl =
   | FnDecl
   | ProcessDecl
   | InvariantDecl
+  | PropertyDecl
   // variant-only declarations
   | { readonly kind: 'replaceStep'; readonly process: Ident; readonly label: Ident; readonly body: Block; readonly span: Span }
   // `prepend step P.L { ... }`: statements inserted right after label L, at the start of its step
@@ -153,7 +161,9 @@ export type Decl =
   | { readonly kind: 'replaceType'; readonly type: TypeDecl; readonly span: Span }
   | { readonly kind: 'removeInvariant'; readonly name: Ident; readonly span: Span }
   // `remove step P.L`: the label L and its statements, up to the next label, are deleted
-  | { readonly kind: 'removeStep'; readonly process: Ident; readonly label: Ident; readonly span: Span };
+  | { readonly kind: 'removeStep'; readonly process: Ident; readonly label: Ident; readonly span: Span }
+  | { readonly kind: 'replaceProperty'; readonly property: PropertyDecl; readonly span: Span }
+  | { readonly kind: 'removeProperty'; readonly name: Ident; readonly span: Span };
 
 export interface FnDecl {
   readonly kind: 'fn';
@@ -167,6 +177,7 @@ export interface FnDecl {
 export interface ProcessDecl {
   readonly kind: 'process';
   readonly name: Ident;
+  readonly fairness: Fairness; // `fair process`, `strong fair process`: the default of its labels
   readonly param: Param | undefined;
   readonly locals: readonly VarDecl[];
   readonly body: Block;
@@ -177,6 +188,14 @@ export interface InvariantDecl {
   readonly kind: 'invariant';
   readonly name: Ident;
   readonly expr: Expr;
+  readonly span: Span;
+}
+
+// `property Name: formula`: a temporal formula (the binder checks its shape).
+export interface PropertyDecl {
+  readonly kind: 'property';
+  readonly name: Ident;
+  readonly formula: Expr;
   readonly span: Span;
 }
 

@@ -92,6 +92,7 @@ function variantOnly(spec: SpecFile): Diagnostic[] {
   const what: Partial<Record<Decl['kind'], string>> = {
     replaceStep: 'replace step', prependStep: 'prepend step', replaceFn: 'replace fn', replaceInvariant: 'replace invariant', removeInvariant: 'remove invariant', replaceType: 'replace type',
     removeStep: 'remove step',
+    replaceProperty: 'replace property', removeProperty: 'remove property',
   };
   return spec.decls.flatMap((d) => {
     const w = what[d.kind];

@@ -7,6 +7,7 @@
 // place a value is checked against a narrower type; the binder inserts one wherever a value flows
 // into a slot whose type does not statically contain it (assignment, argument, result).
 
+import type { Fairness } from './ast.js';
 import type { Span } from './span.js';
 import type { Type } from './types.js';
 
@@ -19,6 +20,7 @@ export interface Program {
   readonly fns: readonly Fn[];
   readonly processes: readonly Process[];
   readonly invariants: readonly Invariant[];
+  readonly properties: readonly Property[];
 }
 
 export interface StateVar {
@@ -55,7 +57,8 @@ export interface Process {
   readonly instances: readonly number[];
   readonly firstInstance: number; // global index of instances[0]; instance ids are global and dense
   readonly locals: readonly StateVar[]; // per instance; init may read `self`/the parameter
-  readonly labels: readonly { readonly name: string; readonly span: Span }[]; // pc value = index; `done` = labels.length
+  // pc value = index; `done` = labels.length. fairness: of the step at the label (TLA+ WF/SF)
+  readonly labels: readonly { readonly name: string; readonly fairness: Fairness; readonly span: Span }[];
   readonly steps: readonly Step[]; // steps[i] starts at labels[i]
   readonly span: Span;
 }
@@ -68,6 +71,24 @@ export interface Step {
 export interface Invariant {
   readonly name: string;
   readonly expr: Expr;
+  readonly span: Span;
+}
+
+// A temporal property, in one of the forms the checker supports (docs/language.md, "Temporal
+// properties"): `always p`, `eventually p`, `p leadsto q`, `always eventually p`,
+// `eventually always p`, where p and q are state predicates. `forall` quantifiers outside the
+// temporal operators become `binders`: the property is checked once per combination of their
+// values (`instances`, outermost binder varying slowest), with p and q reading them as bound.
+export type TemporalForm = 'always' | 'eventually' | 'leadsto' | 'alwaysEventually' | 'eventuallyAlways';
+
+export interface Property {
+  readonly name: string;
+  readonly form: TemporalForm;
+  readonly binders: readonly Binding[];
+  readonly instances: readonly (readonly number[])[]; // a value per binder (bool 0/1, enum ordinal)
+  readonly p: Expr;
+  readonly q: Expr | undefined; // `leadsto` only
+  readonly text: { readonly p: string; readonly q: string | undefined }; // as written, for messages
   readonly span: Span;
 }
 

@@ -12,9 +12,14 @@
 // A failing step counts as activity for deadlock detection: a state whose every enabled step
 // fails is reported as a failure, not also as a deadlock. Values passed to fail(): NaN means
 // "no value" (see properties.ts).
+//
+// With `graph`, the search also records the state graph (runtime/graph.ts): states are then
+// looked up in an FpIndex, which gives the index of a state seen before, instead of the FpTable.
 
 import { fingerprint, fpHi } from './fingerprint.js';
+import { FpIndex } from './fpindex.js';
 import { FpTable } from './fptable.js';
+import type { GraphRecorder } from './graph.js';
 import type { CompiledModel, Sink } from './model.js';
 import { planProperties, type PropertyPlan } from './properties.js';
 import type { PropertyResult, SearchResult, SearchStats } from './result.js';
@@ -40,6 +45,7 @@ export interface ExploreOptions {
   // explore one state per class of states equal up to the model's symmetry (ModelMeta.symmetry)
   readonly symmetry?: boolean;
   readonly onProgress?: (progress: Progress) => void; // about once a second
+  readonly graph?: GraphRecorder; // records the state graph while searching
 }
 
 const PROGRESS_MS = 1000;
@@ -52,6 +58,8 @@ class Search implements Sink {
   private readonly next: Int32Array;
   private readonly store: StateStore;
   private readonly table = new FpTable();
+  private readonly graph: GraphRecorder | undefined;
+  private readonly index: FpIndex | undefined; // state indexes by fingerprint, when recording
   private readonly counts: Float64Array; // emits per step, index step + 1 (0: initial states)
   private readonly plan: PropertyPlan;
   private readonly found: (Found | undefined)[];
@@ -81,6 +89,11 @@ class Search implements Sink {
     this.storeLimit = options.maxStates ?? Infinity;
     const symmetry = options.symmetry === true ? model.meta.symmetry : undefined;
     this.canon = symmetry && new Canonicalizer(symmetry, model.slots, model.meta.instances.length);
+    this.graph = options.graph;
+    // a graph of canonical representatives would pair each node with the wrong successors' steps
+    if (this.graph !== undefined && this.canon !== undefined) throw new Error('internal: a state graph cannot be recorded under symmetry reduction');
+    this.index = this.graph && new FpIndex();
+    this.graph?.start(this.store);
   }
 
   emit(step: number): void {
@@ -90,9 +103,14 @@ class Search implements Sink {
     const store = this.store;
     this.model.pack(this.canon === undefined ? this.next : this.canon.canonical(this.next), store.tail, store.tailOff);
     const lo = fingerprint(store.tail, store.tailOff, store.words);
-    if (!this.table.insert(fpHi, lo)) return;
-    if (store.count >= this.storeLimit) return this.refuse();
+    if (this.index === undefined) {
+      if (!this.table.insert(fpHi, lo)) return;
+      if (store.count >= this.storeLimit) return this.refuse();
+    } else if (!this.isNew(lo, step)) {
+      return;
+    }
     const index = store.commit(this.parent, step);
+    this.graph?.added(index, this.parent, step, this.next);
     const checks = this.checks;
     for (let k = 0; k < checks.length; k++) {
       if (!checks[k]!(this.next)) this.violateInvariant(k--, index);
@@ -128,6 +146,7 @@ class Search implements Sink {
         this.parent = i;
         this.activity = 0;
         model.successors(cur, this.next, this);
+        if (!this.halted) this.graph?.closeNode(i);
         if (this.activity === 0 && !this.halted) this.checkDeadlock(i, cur);
         if ((i & 1023) === 1023 && options.onProgress !== undefined && performance.now() - lastProgress >= PROGRESS_MS) {
           lastProgress = performance.now();
@@ -143,6 +162,20 @@ class Search implements Sink {
     }
     const deepest = store.count - 1 > levelEnd ? depth + 1 : depth;
     return this.result(start, deepest);
+  }
+
+  // Recording: is the state with fingerprint (fpHi, lo) new and kept? Edges to states already
+  // known, or refused now or before (index -1), go to the graph here.
+  private isNew(lo: number, step: number): boolean {
+    const { store, index, graph } = this;
+    const known = index!.getOrAdd(fpHi, lo, store.count);
+    if (known === store.count && store.count < this.storeLimit) return true;
+    if (known === store.count) {
+      index!.set(fpHi, lo, -1);
+      this.refuse();
+    }
+    graph!.edge(this.parent, known === store.count ? -1 : known, step);
+    return false;
   }
 
   // A new state the bounds do not let us keep.
@@ -184,7 +217,7 @@ class Search implements Sink {
 
   private result(start: number, depth: number): SearchResult {
     const { distinct, transitions, seconds } = this.counters(start);
-    const bytes = this.table.bytes + this.store.bytes;
+    const bytes = this.table.bytes + this.store.bytes + (this.index?.bytes ?? 0) + (this.graph?.bytes ?? 0);
     const stats: SearchStats = {
       distinct,
       transitions,

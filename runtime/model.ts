@@ -28,15 +28,32 @@ export interface InstanceMeta {
   readonly process: string;
 }
 
+// Weak (TLA+ WF) or strong (SF) fairness of a step, or none.
+export type Fairness = 'unfair' | 'weak' | 'strong';
+
 export interface StepMeta {
   readonly instance: number;
   readonly label: string;
   readonly loc: SourceLoc;
+  readonly fairness: Fairness;
 }
 
 export interface PropertyMeta {
   readonly name: string;
   readonly loc: SourceLoc;
+}
+
+// A temporal property (docs/language.md, "Temporal properties"), checked once per instance: the
+// values of its outer `forall`s (`t = 2`; the empty string when there are none). p and q index
+// CompiledModel.predicates; q is -1 except for `leadsto`.
+export type TemporalForm = 'always' | 'eventually' | 'leadsto' | 'alwaysEventually' | 'eventuallyAlways';
+
+export interface TemporalMeta {
+  readonly name: string;
+  readonly loc: SourceLoc;
+  readonly form: TemporalForm;
+  readonly text: { readonly p: string; readonly q?: string }; // the predicates as written
+  readonly instances: readonly { readonly label: string; readonly p: number; readonly q: number }[];
 }
 
 // A place in the spec where a step can fail: an assert, or a spec error (domain, index, ...).
@@ -83,6 +100,7 @@ export interface ModelMeta {
   readonly instances: readonly InstanceMeta[];
   readonly steps: readonly StepMeta[];
   readonly invariants: readonly PropertyMeta[];
+  readonly properties: readonly TemporalMeta[];
   readonly sites: readonly SiteMeta[];
   readonly vars: readonly string[]; // shared variables and locks, in decode order
   readonly symmetry?: SymmetryMeta; // when the spec declares symmetric types
@@ -99,6 +117,9 @@ export interface CompiledModel {
   successors(cur: Int32Array, next: Int32Array, sink: Sink): void;
   // invariants[i](s) is true when invariant i holds in unpacked state s.
   readonly invariants: readonly ((s: Int32Array) => boolean)[];
+  // The state predicates of the temporal properties: 1 true, 0 false, or -1 - site when
+  // evaluating it fails at that site (then the property is not defined in this state).
+  readonly predicates: readonly ((s: Int32Array) => number)[];
   // true when every instance is done (a state with no successors is then not a deadlock).
   allDone(s: Int32Array): boolean;
   pack(src: Int32Array, dst: Int32Array, off: number): void;

@@ -1,9 +1,11 @@
 // What a search returns: plain data that the CLI prints (text, lanes, JSON, ITF) and `klpc diff`
 // compares. Traces are decoded states, so nothing here depends on a spec's packed layout.
 
+import type { TemporalForm } from './model.js';
 import type { DecodedState } from './value.js';
 
-export type PropertyKind = 'invariant' | 'assert' | 'deadlock' | 'specError';
+// 'property': a temporal property (`property Name: ...`), its verdict over all its instances.
+export type PropertyKind = 'invariant' | 'assert' | 'deadlock' | 'specError' | 'property';
 
 // holds: checked over the complete state space; violated: with the shortest trace;
 // unknown: no violation found, but the search was incomplete (bounds hit).
@@ -27,6 +29,11 @@ export interface Trace {
     readonly message: string;
     readonly loc: { readonly file: string; readonly line: number; readonly col: number } | undefined;
   };
+  // A lasso (a temporal property's counterexample): the cycle starts at state `loop` (state 0 is
+  // the initial one, state i the one after step i) and its last step leads back to it, so the
+  // last state equals state `loop` and the behaviour repeats steps loop+1.. forever. With
+  // loop === steps.length the cycle has no step: the last state repeats forever (stutters).
+  readonly loop?: number;
 }
 
 // Steps in a counterexample as the trace shows them: the steps to the last state, plus the
@@ -40,13 +47,24 @@ export interface PropertyResult {
   readonly kind: PropertyKind;
   readonly verdict: Verdict;
   readonly trace?: Trace; // when violated: a shortest counterexample
+  readonly temporal?: TemporalVerdict; // kind 'property' only
+}
+
+// A temporal property is checked once per instance (per value of its outer foralls). When
+// violated, `instance` is the one the trace is for (the first failing one in order) and
+// `failing` lists every failing instance found; labels as in TemporalMeta (`t = 2`).
+export interface TemporalVerdict {
+  readonly form: TemporalForm;
+  readonly instance?: string;
+  readonly failing?: readonly string[];
 }
 
 export interface SearchStats {
   readonly distinct: number;
   readonly transitions: number; // successors generated, duplicates included
   readonly depth: number; // longest shortest path from an initial state (BFS levels - 1)
-  readonly seconds: number;
+  readonly seconds: number; // the whole search, temporal properties included
+  readonly livenessSeconds?: number; // of which deciding the temporal properties on the graph
   readonly statesPerSecond: number;
   readonly bytesPerState: number; // memory held by the search structures per distinct state
 }

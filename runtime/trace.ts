@@ -26,7 +26,7 @@ export interface Path {
   readonly steps: readonly number[];
 }
 
-type Failure = NonNullable<Trace['failure']>;
+export type Failure = NonNullable<Trace['failure']>;
 
 const DEADLOCK = 'deadlock: no step is enabled and some instance is not done';
 
@@ -46,19 +46,24 @@ export function storePath(model: CompiledModel, store: StateStore, last: number)
   const indexes: number[] = [];
   for (let i = last; i >= 0; i = store.parent(i)) indexes.push(i);
   indexes.reverse();
+  return nodesPath(model, store, indexes, indexes.slice(1).map((i) => store.step(i)));
+}
+
+// The path through stored states indexes[0], indexes[1], ... by steps[i] from indexes[i].
+export function nodesPath(model: CompiledModel, store: StateStore, indexes: readonly number[], steps: readonly number[]): Path {
   const states = indexes.map((i) => {
     const s = new Int32Array(model.slots);
     model.unpack(store.chunk(i), store.offset(i), s);
     return s;
   });
-  return { states, steps: indexes.slice(1).map((i) => store.step(i)) };
+  return { states, steps };
 }
 
-function noStep(message: string, loc: Failure['loc']): Failure {
+export function noStep(message: string, loc: Failure['loc']): Failure {
   return { step: undefined, instance: undefined, label: undefined, message, loc };
 }
 
-function pathTrace(model: CompiledModel, path: Path, failure?: Failure): Trace {
+export function pathTrace(model: CompiledModel, path: Path, failure?: Failure): Trace {
   const steps = path.steps.map((step, i): TraceStep => ({ step, ...stepNames(model, step), state: model.decode(path.states[i + 1]!) }));
   const initial = model.decode(path.states[0]!);
   return failure === undefined ? { initial, steps } : { initial, steps, failure };

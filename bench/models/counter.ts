@@ -18,6 +18,7 @@ export class CounterModel implements CompiledModel {
   readonly slots: number;
   readonly words: number;
   readonly invariants: readonly ((s: Int32Array) => boolean)[];
+  readonly predicates: readonly ((s: Int32Array) => number)[] = [];
   private readonly layout: Layout;
   private readonly max: number;
 
@@ -33,6 +34,7 @@ export class CounterModel implements CompiledModel {
       instances,
       steps,
       invariants: [{ name: 'NoLostUpdate', loc: loc(file, 32) }],
+      properties: [],
       sites: [{ kind: 'domain', message: `value {value} outside 0..${this.max} (assigning to x)`, loc: loc(file, 25) }],
       vars: ['x'],
     };

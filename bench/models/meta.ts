@@ -17,7 +17,7 @@ export function processMeta(
   const steps: StepMeta[] = [];
   for (let i = 0; i < count; i++) {
     instances.push({ name: `${process}[${i + 1}]`, process });
-    labels.forEach((label, l) => steps.push({ instance: i, label, loc: loc(file, 20 + l) }));
+    labels.forEach((label, l) => steps.push({ instance: i, label, loc: loc(file, 20 + l), fairness: 'unfair' }));
   }
   return { instances, steps };
 }

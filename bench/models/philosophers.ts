@@ -20,6 +20,7 @@ export class PhilosophersModel implements CompiledModel {
   readonly slots: number;
   readonly words: number;
   readonly invariants: readonly ((s: Int32Array) => boolean)[];
+  readonly predicates: readonly ((s: Int32Array) => number)[] = [];
   private readonly layout: Layout;
 
   constructor(readonly n: number) {
@@ -30,6 +31,7 @@ export class PhilosophersModel implements CompiledModel {
       instances,
       steps,
       invariants: [{ name: 'EatersHoldForks', loc: loc(file, 44) }],
+      properties: [],
       sites: [],
       vars: ['fork'],
     };

@@ -1,9 +1,10 @@
 // Assembles everything the generated module contains, as named pieces of TypeScript: the
 // initial-state enumerator, one function per (process, label) step, the successor dispatcher,
-// one function per invariant, pack/unpack, decode and the metadata. `emit.ts` turns these
+// one function per invariant and per property predicate, pack/unpack, decode and the metadata. `emit.ts` turns these
 // pieces into a source file with ts-morph.
 
 import type { Program } from '../../lang/program.js';
+import type { TemporalMeta } from '../../runtime/model.js';
 import { planLayout, slotsOf } from '../layout.js';
 import { planPacking } from '../pack.js';
 import { planSymmetry } from '../symmetry.js';
@@ -12,6 +13,7 @@ import { descriptor, tsType } from './descriptors.js';
 import { forEachMember, lowerExpr } from './expr.js';
 import { ModuleGen } from './module.js';
 import { asScalar, invariantFail, stepFail, type Ctx } from './operand.js';
+import { generateProperties } from './properties.js';
 import { lowerStmts } from './stmt.js';
 import { copyValue, valueOfIndex } from './values.js';
 
@@ -29,6 +31,7 @@ export interface GeneratedModel {
   readonly buffers: readonly { name: string; size: number; init?: string }[];
   readonly functions: readonly GenFunction[];
   readonly meta: string; // a ModelMeta literal
+  readonly predicates: number; // named predicate0.. in `functions`
   readonly slots: number;
   readonly words: number;
 }
@@ -60,6 +63,8 @@ export function generateModel(program: Program): GeneratedModel {
     fb.line(`return ${v};`);
     functions.push({ name: `invariant${i}`, params: [['s', 'Int32Array']], returnType: 'boolean', body: fb.body(), doc: `invariant ${inv.name}` });
   });
+  const properties = generateProperties(program, mod);
+  functions.push(...properties.functions);
   const pcs = program.processes.flatMap((p, pi) => p.instances.map((_, k) => `s[${layout.procs[pi]!.base + k * layout.procs[pi]!.stride}] === ${p.labels.length}`));
   functions.push({ name: 'allDone', params: [['s', 'Int32Array']], returnType: 'boolean', body: `  return ${pcs.length ? pcs.join(' && ') : 'true'};` });
   const packing = planPacking(layout.leaves);
@@ -67,7 +72,8 @@ export function generateModel(program: Program): GeneratedModel {
   functions.push({ name: 'unpack', params: [['src', 'Int32Array'], ['off', 'number'], ['dst', 'Int32Array']], returnType: 'void', body: packing.unpackBody });
   const { body: decodeBody, fields } = generateDecode(program, layout);
   functions.push({ name: 'decode', params: [['s', 'Int32Array']], returnType: 'State', body: decodeBody });
-  return { program, stateFields: fields, buffers: mod.buffers, functions, meta: generateMeta(program, mod), slots: layout.slots, words: packing.words };
+  const meta = generateMeta(program, mod, properties.meta);
+  return { program, stateFields: fields, buffers: mod.buffers, functions, meta, predicates: properties.functions.length, slots: layout.slots, words: packing.words };
 }
 
 export function stepFnName(process: string, label: string): string {
@@ -174,15 +180,16 @@ function generateDecode(program: Program, layout: ReturnType<typeof planLayout>)
   return { body: body.map((l) => '  ' + l).join('\n'), fields };
 }
 
-function generateMeta(program: Program, mod: ModuleGen): string {
+function generateMeta(program: Program, mod: ModuleGen, properties: readonly TemporalMeta[]): string {
   const loc = (sp: { file: string; line: number; col: number }) => ({ file: sp.file, line: sp.line, col: sp.col });
   const instances = program.processes.flatMap((p) => p.instances.map((v) => ({ name: instanceName(p, v), process: p.name })));
-  const steps = program.processes.flatMap((p) => p.instances.flatMap((_, k) => p.labels.map((l) => ({ instance: p.firstInstance + k, label: l.name, loc: loc(l.span) }))));
+  const steps = program.processes.flatMap((p) => p.instances.flatMap((_, k) => p.labels.map((l) => ({ instance: p.firstInstance + k, label: l.name, loc: loc(l.span), fairness: l.fairness }))));
   const meta = {
     name: program.name,
     instances,
     steps,
     invariants: program.invariants.map((i) => ({ name: i.name, loc: loc(i.span) })),
+    properties,
     sites: mod.sites,
     vars: [...program.vars.map((v) => v.name), ...program.locks.map((l) => l.name)],
   };

@@ -1,7 +1,8 @@
 // The first binder pass: every top-level name into one global table (constants, enums and their
-// members, type aliases, variables, locks, functions, processes share one namespace; invariants
-// and named asserts have their own). In: the merged declarations. Out: Globals with names and enum types filled,
-// and KLP2002 for each duplicate, pointing back at the first declaration.
+// members, type aliases, variables, locks, functions, processes share one namespace; invariants,
+// temporal properties and named asserts have their own: all three are named in verdicts). In:
+// the merged declarations. Out: Globals with names and enum types filled, and KLP2002 for each
+// duplicate, pointing back at the first declaration.
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -38,7 +39,7 @@ export function collect(decls: readonly ast.Decl[], sources: ReadonlyMap<string,
         else declare(d.name, () => ({ kind: 'fn', decl: d, index: counts.fn++ }));
         break;
       case 'process': declare(d.name, () => ({ kind: 'process', decl: d, index: counts.process++ })); break;
-      case 'invariant': {
+      case 'invariant': case 'property': {
         const first = invariants.get(d.name.name);
         if (first) diags.push(duplicate(d.name, first));
         else invariants.set(d.name.name, d.name);

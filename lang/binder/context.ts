@@ -1,6 +1,6 @@
 // The binder's shared state. `Globals` is the table of top-level names, filled by the collection
 // pass and then by the resolution of constants, types and signatures. `Cx` is the context of one
-// unit being bound (an initializer, function, step or invariant): what it may read, the bound
+// unit being bound (an initializer, function, step, invariant or property): what it may read, the bound
 // names in scope and its binding-id counter.
 
 import type * as ast from '../ast.js';
@@ -31,6 +31,7 @@ export interface ProcInfo {
   readonly decl: ast.ProcessDecl;
   readonly paramType: Type | undefined;
   readonly labels: readonly ast.Ident[];
+  readonly fairness: readonly ast.Fairness[]; // per label: its own, else the process's
   readonly locals: ReadonlyMap<string, { readonly index: number; readonly type: Type; readonly decl: ast.VarDecl }>; // in index order
   readonly structureOk: boolean; // steps are only extracted from a well-formed body
 }
@@ -48,7 +49,9 @@ export interface Globals {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-export type Mode = 'init' | 'localInit' | 'fn' | 'step' | 'invariant';
+// 'invariant' also covers a property's state predicates; 'domain': what a property's outer
+// `forall` ranges over (constants only).
+export type Mode = 'init' | 'localInit' | 'fn' | 'step' | 'invariant' | 'domain';
 
 export interface Scope {
   readonly binding: Binding;

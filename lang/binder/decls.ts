@@ -66,7 +66,7 @@ export function bindProcess(g: Globals, diags: Diagnostic[], p: ProcInfo, firstI
     instances,
     firstInstance,
     locals,
-    labels: p.labels.map((l) => ({ name: l.name, span: l.span })),
+    labels: p.labels.map((l, i) => ({ name: l.name, fairness: p.fairness[i]!, span: l.span })),
     steps,
     span: p.decl.span,
   };

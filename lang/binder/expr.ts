@@ -52,6 +52,11 @@ export function check(cx: Cx, e: ast.Expr, expected?: Type): Expr {
     case 'recordLit': return recordLit(cx, e, expected);
     case 'at': return atExpr(cx, e.process, e.instance, e.label, e.span);
     case 'localOf': return localOfExpr(cx, e.process, e.instance, e.local, e.span);
+    case 'temporal': case 'leadsto': {
+      const op = e.kind === 'temporal' ? e.op : 'leadsto';
+      cx.diags.push(diag('KLP3017', e.span, { op }, { hint: "declare it as 'property Name: ...'; a condition of one state is an 'invariant'" }));
+      return poison(e.span);
+    }
   }
 }
 

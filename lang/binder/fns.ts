@@ -69,7 +69,7 @@ function callsIn(e: ast.Expr): string[] {
   return [...here, ...subExprs(e).flatMap(callsIn)];
 }
 
-function subExprs(e: ast.Expr): ast.Expr[] {
+export function subExprs(e: ast.Expr): ast.Expr[] {
   switch (e.kind) {
     case 'int': case 'bool': case 'none': case 'self': case 'name': return [];
     case 'unary': return [e.operand];
@@ -87,5 +87,7 @@ function subExprs(e: ast.Expr): ast.Expr[] {
     case 'mapLit': return [e.value];
     case 'recordLit': return e.fields.map((f) => f.value);
     case 'at': case 'localOf': return e.instance ? [e.instance] : [];
+    case 'temporal': return [e.operand];
+    case 'leadsto': return [e.left, e.right];
   }
 }

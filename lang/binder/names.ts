@@ -78,7 +78,7 @@ export function selfExpr(cx: Cx, span: Span): Expr {
 // Initializers run before any state exists. Functions may read the state (they are inlined
 // where they are called); calling one that does from an initializer is reported at the call.
 export function canReadState(cx: Cx, span: Span, name: string, what: string): boolean {
-  if (cx.mode === 'init' || cx.mode === 'localInit') {
+  if (cx.mode === 'init' || cx.mode === 'localInit' || cx.mode === 'domain') {
     notConstant(cx, span, `'${name}' is ${what}`);
     return false;
   }
@@ -86,7 +86,9 @@ export function canReadState(cx: Cx, span: Span, name: string, what: string): bo
 }
 
 export function notConstant(cx: Cx, span: Span, why: string): Expr {
-  cx.diags.push(diag('KLP3004', span, { why: `an initial value may only use constants${cx.mode === 'localInit' ? ' and the process parameter' : ''}, but ${why}` }));
+  const rule = cx.mode === 'domain' ? "the values a property's 'forall' ranges over must be constants"
+    : `an initial value may only use constants${cx.mode === 'localInit' ? ' and the process parameter' : ''}`;
+  cx.diags.push(diag('KLP3004', span, { why: `${rule}, but ${why}` }));
   return poison(span);
 }
 

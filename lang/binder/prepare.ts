@@ -34,7 +34,7 @@ function prepareProcess(g: Globals, diags: Diagnostic[], index: number, decl: as
     }
   }
   const before = diags.length;
-  const labels = checkStructure(decl, diags);
+  const { labels, fairness } = checkStructure(decl, diags);
   const structureOk = !hasErrors(diags.slice(before));
-  return { index, decl, paramType, labels, locals, structureOk };
+  return { index, decl, paramType, labels, fairness, locals, structureOk };
 }

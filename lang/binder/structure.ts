@@ -1,6 +1,7 @@
 // The PlusCal-style rules that keep a process body cut cleanly into finite atomic steps, checked
 // on the AST before steps are extracted. In: a process declaration. Out: its labels in program
-// order (the pc numbering) and diagnostics KLP4001-KLP4009.
+// order (the pc numbering), each label's fairness (its own, else the process's), and
+// diagnostics KLP4001-KLP4009.
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -11,14 +12,16 @@ interface Walk {
   readonly process: string;
   readonly diags: Diagnostic[];
   readonly labels: ast.Ident[];
+  readonly fairness: ast.Fairness[];
+  readonly processFairness: ast.Fairness;
 }
 
-export function checkStructure(p: ast.ProcessDecl, diags: Diagnostic[]): ast.Ident[] {
-  const w: Walk = { process: p.name.name, diags, labels: [] };
+export function checkStructure(p: ast.ProcessDecl, diags: Diagnostic[]): { labels: ast.Ident[]; fairness: ast.Fairness[] } {
+  const w: Walk = { process: p.name.name, diags, labels: [], fairness: [], processFairness: p.fairness };
   const first = p.body.stmts[0];
   if (first?.kind !== 'label') diags.push(diag('KLP4001', first?.span ?? p.name.span, { process: w.process }));
   block(w, p.body.stmts, undefined);
-  return w.labels;
+  return { labels: w.labels, fairness: w.fairness };
 }
 
 // `inside` names the enclosing `for` or `choose`, if any (innermost).
@@ -27,7 +30,7 @@ function block(w: Walk, stmts: readonly ast.Stmt[], inside: 'for' | 'choose' | u
     const next = stmts[i + 1];
     if (inside === 'for' && FORBIDDEN_IN_FOR.has(s.kind)) w.diags.push(diag('KLP4004', s.span, { stmt: s.kind }));
     switch (s.kind) {
-      case 'label': label(w, s.name, inside); break;
+      case 'label': label(w, s.name, s.fairness ?? w.processFairness, inside); break;
       case 'while':
         if (stmts[i - 1]?.kind !== 'label') w.diags.push(diag('KLP4002', s.span));
         break;
@@ -47,7 +50,7 @@ function block(w: Walk, stmts: readonly ast.Stmt[], inside: 'for' | 'choose' | u
   });
 }
 
-function label(w: Walk, name: ast.Ident, inside: 'for' | 'choose' | undefined): void {
+function label(w: Walk, name: ast.Ident, fairness: ast.Fairness, inside: 'for' | 'choose' | undefined): void {
   if (inside) {
     w.diags.push(diag('KLP4003', name.span, { construct: inside }));
     return;
@@ -62,6 +65,7 @@ function label(w: Walk, name: ast.Ident, inside: 'for' | 'choose' | undefined): 
     return;
   }
   w.labels.push(name);
+  w.fairness.push(fairness);
 }
 
 // The statement's nested blocks, each with the `for`/`choose` it is inside.

@@ -2,8 +2,8 @@
 // base and one variant file. Out: the declarations of the variant: a `const` of the base gets
 // the variant's default, `replace step P.L` splices the new statements over those from label L
 // up to the next label of the same block (`prepend step` inserts after L, `remove step` deletes
-// them), `replace fn`/`replace invariant`/`remove invariant` act on the base's declaration,
-// anything else is added (a name clash is the binder's KLP2002).
+// them), `replace fn`/`replace invariant`/`remove invariant` (and the same for properties) act
+// on the base's declaration, anything else is added (a name clash is the binder's KLP2002).
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -39,11 +39,13 @@ export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.De
         else out[i] = d.type;
         break;
       }
-      case 'replaceInvariant': case 'removeInvariant': {
-        const id = d.kind === 'replaceInvariant' ? d.invariant.name : d.name;
-        const i = find('invariant', id.name);
-        if (i < 0) missing(diags, out, d.kind === 'replaceInvariant' ? 'replace' : 'remove', 'invariant', id);
-        else if (d.kind === 'replaceInvariant') out[i] = d.invariant;
+      case 'replaceInvariant': case 'removeInvariant': case 'replaceProperty': case 'removeProperty': {
+        const kind = d.kind === 'replaceInvariant' || d.kind === 'removeInvariant' ? 'invariant' : 'property';
+        const replacement = d.kind === 'replaceInvariant' ? d.invariant : d.kind === 'replaceProperty' ? d.property : undefined;
+        const id = replacement?.name ?? (d as { name: ast.Ident }).name;
+        const i = find(kind, id.name);
+        if (i < 0) missing(diags, out, replacement ? 'replace' : 'remove', kind, id);
+        else if (replacement) out[i] = replacement;
         else out.splice(i, 1);
         break;
       }
@@ -54,10 +56,10 @@ export function mergeVariant(base: readonly ast.Decl[], variant: readonly ast.De
   return out;
 }
 
-function missing(diags: Diagnostic[], decls: readonly ast.Decl[], action: string, kind: 'fn' | 'invariant' | 'type', id: ast.Ident): void {
+function missing(diags: Diagnostic[], decls: readonly ast.Decl[], action: string, kind: 'fn' | 'invariant' | 'property' | 'type', id: ast.Ident): void {
   const names = decls.flatMap((d) => (d.kind === kind ? [d.name.name] : []));
   const near = closest(id.name, names);
-  const what = { fn: 'function', invariant: 'invariant', type: 'type' }[kind];
+  const what = { fn: 'function', invariant: 'invariant', property: 'property', type: 'type' }[kind];
   diags.push(diag('KLP5004', id.span, { action, what, name: id.name }, near === undefined ? {} : { hint: `did you mean '${near}'?` }));
 }
 

@@ -63,6 +63,9 @@ export const catalog = {
   KLP3014: { severity: 'error', message: 'Range {lo}..{hi} does not fit in 32 bits: integers in the state are 32-bit.' },
   KLP3015: { severity: 'error', message: '{what} would depend on the order of the values of symmetric type {type}.' },
   KLP3016: { severity: 'error', message: "A symmetric type must be declared once: as a type alias or as a process parameter's type." },
+  KLP3017: { severity: 'error', message: "Temporal operator '{op}' is only allowed in a property." },
+  KLP3018: { severity: 'error', message: 'Unsupported temporal property: {why}.' },
+  KLP3019: { severity: 'error', message: "Property '{name}' expands to {count} instances, more than the {max} the checker allows." },
 
   // process structure
   KLP4001: { severity: 'error', message: "The body of process '{process}' must start with a label." },
@@ -74,6 +77,7 @@ export const catalog = {
   KLP4007: { severity: 'error', message: "Label '{name}' is already used in process '{process}'." },
   KLP4008: { severity: 'error', message: "'{name}' is a reserved label name." },
   KLP4009: { severity: 'warning', message: "This statement is unreachable: it follows a '{after}'." },
+  KLP4010: { severity: 'warning', message: "No step is fair, so property '{name}' holds only if nothing has to happen: without fairness any state may repeat forever." },
 
   // files and variants
   KLP5001: { severity: 'error', message: "Cannot read '{path}': {reason}." },
@@ -95,6 +99,7 @@ export const catalog = {
   KLP6005: { severity: 'error', message: "Not writing '{path}': the state graph has {count} states, more than --dot-limit {limit}." },
   KLP6006: { severity: 'error', message: "Cannot create '{path}': {reason}." },
   KLP6007: { severity: 'error', message: "Refusing the compile cache '{path}': {reason}." },
+  KLP6008: { severity: 'error', message: "Unknown property '{name}' in --property." },
   // klpc diff (KLP6010-KLP6019)
   KLP6010: { severity: 'error', message: "Cannot compare '{name}' in --view: {why}." },
 } as const satisfies Record<string, Entry>;

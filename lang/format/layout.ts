@@ -18,7 +18,7 @@ export interface Layout {
 
 const isNode = (e: CstElement): e is CstNode => 'children' in e;
 
-const DECLS = new Set(['constDecl', 'enumDecl', 'typeDecl', 'varDecl', 'lockDecl', 'fnDecl', 'processDecl', 'invariantDecl', 'replaceDecl', 'contextualDecl', 'variantDecl']);
+const DECLS = new Set(['constDecl', 'enumDecl', 'typeDecl', 'varDecl', 'lockDecl', 'fnDecl', 'processDecl', 'invariantDecl', 'propertyDecl', 'replaceDecl', 'contextualDecl', 'variantDecl']);
 
 export function layoutOf(spec: CstNode): Layout {
   const layout: Layout = { lineAt: new Map(), join: new Set(), drop: new Set(), rule: new Map(), blockOpen: new Set(), blockClose: new Set(), tightBraces: new Set() };
@@ -54,7 +54,7 @@ function declaration(d: CstNode, level: number, layout: Layout): void {
       return;
     }
     case 'replaceDecl': case 'contextualDecl': {
-      const inner = kids(d, 'fnDecl')[0] ?? kids(d, 'invariantDecl')[0];
+      const inner = kids(d, 'fnDecl')[0] ?? kids(d, 'invariantDecl')[0] ?? kids(d, 'propertyDecl')[0];
       if (inner !== undefined) dropEndOfDecl(inner, layout);
       const b = kids(d, 'block')[0];
       if (b !== undefined) block(b, level, layout);
@@ -89,7 +89,7 @@ function statements(stmts: readonly CstNode[], level: number, layout: Layout): v
   let at = level;
   for (const s of stmts) {
     const inner = only(s);
-    const isLabel = inner.name === 'labelOrAssign' && (inner.children['label']?.length ?? 0) > 0;
+    const isLabel = inner.name === 'fairLabel' || (inner.name === 'labelOrAssign' && (inner.children['label']?.length ?? 0) > 0);
     if (isLabel) {
       layout.lineAt.set(first(inner), level);
       at = level + 1;

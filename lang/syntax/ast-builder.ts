@@ -4,10 +4,10 @@
 // `variant of` that is not the first declaration.
 
 import type { CstNode } from 'chevrotain';
-import type { Decl, FnDecl, InvariantDecl, Param, ProcessDecl, SpecFile, TypeDecl, VarDecl } from '../ast.js';
+import type { Decl, FnDecl, InvariantDecl, Param, ProcessDecl, PropertyDecl, SpecFile, TypeDecl, VarDecl } from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { buildExpr, buildType, ident } from './ast-expressions.js';
-import { buildBlock, buildStmts, decodeString } from './ast-statements.js';
+import { buildBlock, buildFairness, buildStmts, decodeString } from './ast-statements.js';
 import { has, node, nodes, nodeSpan, onlyChild, token, tokens, tokenSpan, type BuildContext } from './cst.js';
 
 export function buildSpec(cst: CstNode, cx: BuildContext): SpecFile {
@@ -50,12 +50,14 @@ const builders: Readonly<Record<string, Builder>> = {
   fnDecl,
   processDecl,
   invariantDecl,
+  propertyDecl,
   replaceDecl,
   contextualDecl: (n, cx) => {
     const span = nodeSpan(n, cx);
     if (token(n, 'name') !== undefined) {
       const name = ident(token(n, 'name'), cx);
-      return name && { kind: 'removeInvariant', name, span };
+      const kind = token(n, 'what')?.image === 'property' ? 'removeProperty' : 'removeInvariant';
+      return name && has(n, 'what') ? { kind, name, span } : undefined;
     }
     const process = ident(token(n, 'process'), cx);
     const label = ident(token(n, 'label'), cx);
@@ -98,9 +100,10 @@ function processDecl(n: CstNode, cx: BuildContext): ProcessDecl | undefined {
   const p = has(n, 'param') ? param(node(n, 'param'), cx) : undefined;
   const locals = nodes(n, 'local').map((l) => varDecl(l, cx));
   const [open, close] = [token(n, 'open'), token(n, 'close')];
-  if (!complete(n) || !name || !open || !close || (has(n, 'param') && !p)) return undefined;
+  const fairness = has(n, 'fairness') ? buildFairness(node(n, 'fairness')) : 'unfair';
+  if (!complete(n) || !name || !open || !close || (has(n, 'param') && !p) || !fairness) return undefined;
   const body = { stmts: buildStmts(nodes(n, 'statement'), cx), span: cx.lines.span(open.startOffset, close.startOffset + 1) };
-  return { kind: 'process', name, param: p, locals: locals.flatMap((l) => l ?? []), body, span: nodeSpan(n, cx) };
+  return { kind: 'process', name, fairness, param: p, locals: locals.flatMap((l) => l ?? []), body, span: nodeSpan(n, cx) };
 }
 
 function typeDecl(n: CstNode, cx: BuildContext): TypeDecl | undefined {
@@ -115,6 +118,12 @@ function invariantDecl(n: CstNode, cx: BuildContext): InvariantDecl | undefined 
   return name && expr && { kind: 'invariant', name, expr, span: nodeSpan(n, cx) };
 }
 
+function propertyDecl(n: CstNode, cx: BuildContext): PropertyDecl | undefined {
+  const name = ident(token(n, 'name'), cx);
+  const formula = buildExpr(node(n, 'formula'), cx);
+  return name && formula && { kind: 'property', name, formula, span: nodeSpan(n, cx) };
+}
+
 function replaceDecl(n: CstNode, cx: BuildContext): Decl | undefined {
   const span = nodeSpan(n, cx);
   const fn = node(n, 'fnDecl');
@@ -123,6 +132,11 @@ function replaceDecl(n: CstNode, cx: BuildContext): Decl | undefined {
   if (type !== undefined) {
     const built = typeDecl(type, cx);
     return built && { kind: 'replaceType', type: built, span };
+  }
+  const prop = node(n, 'propertyDecl');
+  if (prop !== undefined) {
+    const built = propertyDecl(prop, cx);
+    return built && { kind: 'replaceProperty', property: built, span };
   }
   if (fn !== undefined) {
     const built = fnDecl(fn, cx);

@@ -23,7 +23,12 @@ export function ident(t: IToken | undefined, cx: BuildContext): Ident | undefine
 type Builder = (n: CstNode, cx: BuildContext) => Expr | undefined;
 
 const builders: Readonly<Record<string, Builder>> = {
-  expression: (n, cx) => buildExpr(node(n, 'implication'), cx),
+  expression: (n, cx) => {
+    const operands = buildAll(nodes(n, 'operand'), cx);
+    if (operands === undefined || operands.length !== (has(n, 'op') ? 2 : 1)) return undefined;
+    const [left, right] = operands as [Expr, Expr | undefined];
+    return right === undefined ? left : { kind: 'leadsto', left, right, span: joinSpans(left.span, right.span) };
+  },
   implication: foldLeft, // at most two operands: `a => (b => c)` arrives already nested
   disjunction: foldLeft,
   conjunction: foldLeft,
@@ -49,6 +54,12 @@ const builders: Readonly<Record<string, Builder>> = {
     const name = ident(token(n, 'name'), cx);
     const [value, body] = ['value', 'body'].map((k) => buildExpr(node(n, k), cx));
     return name && value && body && { kind: 'let', name, value, body, span: nodeSpan(n, cx) };
+  },
+  temporalExpr: (n, cx) => {
+    const op = token(n, 'op')?.image;
+    const operand = buildExpr(node(n, 'operand'), cx);
+    if ((op !== 'always' && op !== 'eventually') || operand === undefined) return undefined;
+    return { kind: 'temporal', op, operand, span: nodeSpan(n, cx) };
   },
   quantExpr: (n, cx) => {
     const quant = token(n, 'quant')?.image;

@@ -3,7 +3,7 @@
 // itself is kept. `else if` becomes an else block holding the single nested `if`.
 
 import type { CstNode, IToken } from 'chevrotain';
-import type { Block, LValueStep, Stmt } from '../ast.js';
+import type { Block, Fairness, LValueStep, Stmt } from '../ast.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { joinSpans } from '../span.js';
 import { buildExpr, ident } from './ast-expressions.js';
@@ -26,6 +26,11 @@ type Builder = (n: CstNode, cx: BuildContext) => Stmt | undefined;
 
 const builders: Readonly<Record<string, Builder>> = {
   labelOrAssign,
+  fairLabel: (n, cx) => {
+    const name = ident(token(n, 'name'), cx);
+    const fairness = buildFairness(node(n, 'fairness'));
+    return name && fairness && { kind: 'label', name, fairness, span: nodeSpan(n, cx) };
+  },
   awaitStmt: (n, cx) => {
     const cond = buildExpr(node(n, 'cond'), cx);
     return cond && { kind: 'await', cond, span: nodeSpan(n, cx) };
@@ -68,7 +73,7 @@ const builders: Readonly<Record<string, Builder>> = {
 function labelOrAssign(n: CstNode, cx: BuildContext): Stmt | undefined {
   const root = ident(token(n, 'name'), cx);
   if (root === undefined) return undefined;
-  if (has(n, 'label')) return { kind: 'label', name: root, span: nodeSpan(n, cx) };
+  if (has(n, 'label')) return { kind: 'label', name: root, fairness: undefined, span: nodeSpan(n, cx) };
   const value = buildExpr(node(n, 'value'), cx);
   if (value === undefined) return undefined;
   const path: LValueStep[] = [];
@@ -82,6 +87,15 @@ function labelOrAssign(n: CstNode, cx: BuildContext): Stmt | undefined {
   const last = path[path.length - 1];
   const target = { root, path, span: last ? joinSpans(root.span, last.span) : root.span };
   return { kind: 'assign', target, value, span: nodeSpan(n, cx) };
+}
+
+// `fair`, `strong fair`, `unfair` (the CST of the `fairness` rule)
+export function buildFairness(n: CstNode | undefined): Fairness | undefined {
+  if (n === undefined) return undefined;
+  const kind = token(n, 'kind')?.image;
+  if (kind === 'unfair') return 'unfair';
+  if (!has(n, 'kw_fair')) return undefined;
+  return kind === 'strong' ? 'strong' : 'weak';
 }
 
 function ifStmt(n: CstNode, cx: BuildContext): Stmt | undefined {

@@ -1,14 +1,15 @@
 // The expression and type half of the klp grammar (docs/language.md, "Types" and "Expressions"),
 // as a Chevrotain CstParser base class; `KlpParser` (parser.ts) adds declarations and statements.
 // One rule per precedence level, lowest first. `if`/`let`/`forall`/`exists` are primaries whose
-// last operand is a full expression, which is exactly "extends as far right as possible".
+// last operand is a full expression, which is exactly "extends as far right as possible"; so are
+// the temporal prefixes `always` and `eventually`, while `leadsto` (`~>`) binds loosest of all.
 // Two places need more than LL(k), both decided by a bracket-matching token scan (no backtracking):
 // `[k in K |-> e]` versus the sequence `[k in S, ...]`, and `P[e]@label` versus indexing `m[e]`.
 
 import { CstParser, EOF, tokenMatcher, type CstNode, type IParserConfig, type ParserMethod, type TokenType } from 'chevrotain';
 import {
   AddOp, Arrow, At, CLOSERS, CmpOp, Colon, Comma, Dot, DotDot, Eq, Identifier, Integer, kw, LBrace, LBracket,
-  LParen, MapsTo, Minus, MulOp, OPENERS, Question, RBrace, RBracket, RParen, Semi, SetAddOp,
+  LeadsToOp, LParen, MapsTo, Minus, MulOp, OPENERS, Question, RBrace, RBracket, RParen, Semi, SetAddOp,
 } from './tokens.js';
 
 type Rule = ParserMethod<[], CstNode>;
@@ -40,8 +41,13 @@ export class ExpressionGrammar extends CstParser {
     });
   }
 
+  // `P leadsto Q` (non-associative): only meaningful in a property, which the binder checks
   expression: Rule = this.RULE('expression', () => {
-    this.SUBRULE(this.implication);
+    this.SUBRULE(this.implication, { LABEL: 'operand' });
+    this.OPTION(() => {
+      this.CONSUME(LeadsToOp, { LABEL: 'op' });
+      this.SUBRULE2(this.implication, { LABEL: 'operand' });
+    });
   });
 
   // right-associative: a => b => c is a => (b => c)
@@ -115,6 +121,7 @@ export class ExpressionGrammar extends CstParser {
       { ALT: () => this.SUBRULE(this.iteExpr) },
       { ALT: () => this.SUBRULE(this.letExpr) },
       { ALT: () => this.SUBRULE(this.quantExpr) },
+      { ALT: () => this.SUBRULE(this.temporalExpr) },
     ]);
   });
 
@@ -251,6 +258,15 @@ export class ExpressionGrammar extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'domain' });
     this.CONSUME(Colon);
     this.SUBRULE2(this.expression, { LABEL: 'body' });
+  });
+
+  // `always P`, `eventually P`, `always eventually P`, ...
+  temporalExpr: Rule = this.RULE('temporalExpr', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.always, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(kw.eventually, { LABEL: 'op' }) },
+    ]);
+    this.SUBRULE(this.expression, { LABEL: 'operand' });
   });
 
   // ---- types: an atom, then any number of `?` --------------------------------------------

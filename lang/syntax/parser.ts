@@ -40,6 +40,7 @@ class KlpParser extends ExpressionGrammar {
       { ALT: () => this.SUBRULE(this.fnDecl) },
       { ALT: () => this.SUBRULE(this.processDecl) },
       { ALT: () => this.SUBRULE(this.invariantDecl) },
+      { ALT: () => this.SUBRULE(this.propertyDecl) },
       { ALT: () => this.SUBRULE(this.replaceDecl) },
       // `remove` is contextual: it is also the built-in remove(s, e)
       { GATE: () => CONTEXTUAL.includes(this.LA(1).image), ALT: () => this.SUBRULE(this.contextualDecl) },
@@ -121,7 +122,16 @@ class KlpParser extends ExpressionGrammar {
     this.SUBRULE(this.typeExpr, { LABEL: 'type' });
   });
 
+  // `fair`, `strong fair` or `unfair` before a process or a label
+  fairness = this.RULE('fairness', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.unfair, { LABEL: 'kind' }) },
+      { ALT: () => { this.OPTION(() => this.CONSUME(kw.strong, { LABEL: 'kind' })); this.CONSUME(kw.fair); } },
+    ]);
+  });
+
   processDecl = this.RULE('processDecl', () => {
+    this.OPTION2(() => this.SUBRULE(this.fairness));
     this.CONSUME(kw.process);
     this.CONSUME(Identifier, { LABEL: 'name' });
     this.OPTION(() => { this.CONSUME(LParen); this.SUBRULE(this.param); this.CONSUME(RParen); });
@@ -140,6 +150,14 @@ class KlpParser extends ExpressionGrammar {
     this.endOfDecl();
   });
 
+  propertyDecl = this.RULE('propertyDecl', () => {
+    this.CONSUME(kw.property);
+    this.CONSUME(Identifier, { LABEL: 'name' });
+    this.CONSUME(Colon);
+    this.SUBRULE(this.expression, { LABEL: 'formula' });
+    this.endOfDecl();
+  });
+
   replaceDecl = this.RULE('replaceDecl', () => {
     this.CONSUME(kw.replace);
     this.OR([
@@ -153,19 +171,21 @@ class KlpParser extends ExpressionGrammar {
       { ALT: () => this.SUBRULE(this.fnDecl) },
       { ALT: () => this.SUBRULE(this.invariantDecl) },
       { ALT: () => this.SUBRULE(this.typeDecl) },
+      { ALT: () => this.SUBRULE(this.propertyDecl) },
     ]);
     this.endOfDecl();
   });
 
-  // `remove invariant N`, `remove step P.L` and `prepend step P.L { ... }`: `remove` and `prepend`
-  // are only keywords here (remove(s, e) is also a built-in), so they are checked by image, not by
-  // token type.
+  // `remove invariant N`, `remove property N`, `remove step P.L` and `prepend step P.L { ... }`:
+  // `remove` and `prepend` are only keywords here (remove(s, e) is also a built-in), so they are
+  // checked by image, not by token type.
   contextualDecl = this.RULE('contextualDecl', () => {
     const word = this.CONSUME(Identifier, { LABEL: 'keyword' });
     this.OR([
       { GATE: () => word.image === 'remove', ALT: () => {
         this.OR2([
-          { ALT: () => { this.CONSUME(kw.invariant); this.CONSUME2(Identifier, { LABEL: 'name' }); } },
+          { ALT: () => { this.CONSUME(kw.invariant, { LABEL: 'what' }); this.CONSUME2(Identifier, { LABEL: 'name' }); } },
+          { ALT: () => { this.CONSUME(kw.property, { LABEL: 'what' }); this.CONSUME7(Identifier, { LABEL: 'name' }); } },
           { ALT: () => {
             this.CONSUME2(kw.step);
             this.CONSUME5(Identifier, { LABEL: 'process' });
@@ -198,6 +218,7 @@ class KlpParser extends ExpressionGrammar {
   statement = this.RULE('statement', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.labelOrAssign) },
+      { ALT: () => this.SUBRULE(this.fairLabel) },
       { ALT: () => this.SUBRULE(this.awaitStmt) },
       { ALT: () => this.SUBRULE(this.lockStmt) },
       { ALT: () => this.SUBRULE(this.ifStmt) },
@@ -224,6 +245,13 @@ class KlpParser extends ExpressionGrammar {
         this.CONSUME(Semi);
       } },
     ]);
+  });
+
+  // `fair L:`, `strong fair L:`, `unfair L:`: a label with its own fairness
+  fairLabel = this.RULE('fairLabel', () => {
+    this.SUBRULE(this.fairness);
+    this.CONSUME(Identifier, { LABEL: 'name' });
+    this.CONSUME(Colon);
   });
 
   lvalueStep = this.RULE('lvalueStep', () => {

@@ -24,6 +24,7 @@ const STATEMENT_RULES = new Set(['labelOrAssign', 'awaitStmt', 'lockStmt', 'goto
 const AFTER_EXPRESSION_RULES = new Set([
   'spec', 'labelOrAssign', 'awaitStmt', 'letStmt', 'assertStmt', 'ifStmt', 'whileStmt', 'chooseStmt', 'forStmt',
   'block', 'iteExpr', 'letExpr', 'quantExpr', 'parenExpr', 'callArgs', 'braceExpr', 'bracketExpr', 'suffix',
+  'temporalExpr', 'expression',
 ]);
 
 // Error recovery resynchronises on the first token that could continue some enclosing rule, often
@@ -34,6 +35,7 @@ const AFTER_EXPRESSION_RULES = new Set([
 // block abandoned by recovery.
 const SYNC: readonly TokenType[] = [
   Semi, LBrace, RBrace, kw.const, kw.enum, kw.type, kw.var, kw.lock, kw.fn, kw.process, kw.invariant, kw.variant, kw.replace,
+  kw.property, kw.fair, kw.strong, kw.unfair,
 ];
 
 export function syntaxDiagnostics(problems: readonly SyntaxProblem[], tokens: readonly IToken[], lines: LineIndex, lexicalErrorOffsets: readonly number[]): Diagnostic[] {

@@ -24,18 +24,19 @@ export const CmpOp = createToken({ name: 'CmpOp', pattern: Lexer.NA, label: 'a c
 export const SetAddOp = createToken({ name: 'SetAddOp', pattern: Lexer.NA, label: "'union' or 'diff'" });
 export const AddOp = createToken({ name: 'AddOp', pattern: Lexer.NA, label: "'+' or '-'" });
 export const MulOp = createToken({ name: 'MulOp', pattern: Lexer.NA, label: "'*', '/' or '%'" });
+export const LeadsToOp = createToken({ name: 'LeadsToOp', pattern: Lexer.NA, label: "'leadsto' or '~>'" });
 
 export const KEYWORDS = [
   'const', 'type', 'enum', 'record', 'var', 'lock', 'fn', 'process', 'invariant', 'variant', 'of',
   'replace', 'step', 'if', 'then', 'else', 'while', 'goto', 'either', 'or', 'choose', 'for',
   'in', 'notin', 'let', 'await', 'assert', 'skip', 'true', 'false', 'none', 'and', 'not', 'forall',
   'exists', 'with', 'self', 'done', 'union', 'inter', 'diff', 'subseteq', 'bool', 'Set', 'Seq', 'Map',
-  'unlock', 'symmetric',
+  'unlock', 'symmetric', 'property', 'always', 'eventually', 'leadsto', 'fair', 'strong', 'unfair',
 ] as const;
 type Keyword = (typeof KEYWORDS)[number];
 
 const KEYWORD_CATEGORY: Partial<Record<Keyword, TokenType>> = {
-  in: CmpOp, notin: CmpOp, subseteq: CmpOp, union: SetAddOp, diff: SetAddOp,
+  in: CmpOp, notin: CmpOp, subseteq: CmpOp, union: SetAddOp, diff: SetAddOp, leadsto: LeadsToOp,
 };
 
 export const kw = Object.fromEntries(
@@ -51,6 +52,7 @@ function punct(name: string, text: string, categories?: TokenType): TokenType {
 }
 
 export const ColonEq = punct('ColonEq', ':=');
+export const TildeGt = punct('TildeGt', '~>', LeadsToOp);
 export const MapsTo = punct('MapsTo', '|->');
 export const EqEq = punct('EqEq', '==', CmpOp);
 export const NotEq = punct('NotEq', '!=', CmpOp);
@@ -89,10 +91,10 @@ const keywordsLongestFirst = [...KEYWORDS].sort((a, b) => b.length - a.length).m
 
 export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnterminatedComment, ClosedString, UnterminatedString,
-  ColonEq, MapsTo, EqEq, NotEq, LtEq, GtEq, Arrow, DotDot, Eq, Lt, Gt, Plus, Minus, Star, Slash, Percent,
+  ColonEq, TildeGt, MapsTo, EqEq, NotEq, LtEq, GtEq, Arrow, DotDot, Eq, Lt, Gt, Plus, Minus, Star, Slash, Percent,
   Dot, Comma, Colon, Semi, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Question, At, Pipe,
   ...keywordsLongestFirst, Identifier, Integer,
-  StringLiteral, CmpOp, SetAddOp, AddOp, MulOp,
+  StringLiteral, CmpOp, SetAddOp, AddOp, MulOp, LeadsToOp,
 ];
 
 export const klpLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

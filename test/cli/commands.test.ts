@@ -13,7 +13,7 @@ import { diag } from '../../lang/diagnostics/diagnostic.js';
 import { diagnosticAt, fakePipeline, recordingIo } from './fake-pipeline.js';
 import * as samples from './samples.js';
 
-const defaults: CheckFlags = { const: [], invariant: [], deadlock: true, first: false, symmetry: true, json: false, lanes: true, quiet: false };
+const defaults: CheckFlags = { const: [], invariant: [], property: [], properties: true, deadlock: true, first: false, symmetry: true, json: false, lanes: true, quiet: false };
 
 describe('cli commands', () => {
   let dir: string;

@@ -3,7 +3,7 @@
 
 import { commandLine } from '../../cli/command-line.js';
 import type { Io } from '../../cli/io.js';
-import type { ExploreOptions, Loaded, Pipeline, SimulateOptions } from '../../cli/pipeline.js';
+import type { Loaded, Pipeline, SearchOptions, SimulateOptions } from '../../cli/pipeline.js';
 import { plainStyle } from '../../cli/style.js';
 import type { Diagnostic } from '../../lang/diagnostics/diagnostic.js';
 import type { Program } from '../../lang/program.js';
@@ -37,12 +37,13 @@ export const program = {
   name: 'prefix',
   constants: [{ name: 'NPATCHES', value: 3, type: { kind: 'int', lo: 3, hi: 3 } }],
   invariants: [{ name: 'StackOrder' }, { name: 'GoingCoverage' }],
+  properties: [],
 } as unknown as Program;
 
 export interface FakePipeline extends Pipeline {
   readonly calls: {
     load?: { path: string; consts: ReadonlyMap<string, number | boolean> | undefined };
-    explore?: ExploreOptions;
+    explore?: SearchOptions;
     workers?: number;
     simulate?: SimulateOptions;
   };

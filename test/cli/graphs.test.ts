@@ -12,7 +12,7 @@ import { nodePipeline } from '../../cli/pipeline.js';
 import { recordingIo } from './fake-pipeline.js';
 import { expectGolden, fixturesDir } from './golden.js';
 
-const defaults: CheckFlags = { const: [], invariant: [], deadlock: true, first: false, json: false, lanes: false, quiet: true };
+const defaults: CheckFlags = { const: [], invariant: [], property: [], properties: true, deadlock: true, first: false, json: false, lanes: false, quiet: true };
 
 interface Dot {
   readonly nodes: Map<string, string>; // id -> attributes

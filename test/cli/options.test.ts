@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { commandLine } from '../../cli/command-line.js';
 import { ExitCode, verdictExitCode } from '../../cli/exit-codes.js';
-import { checkInvariantNames, collect, integerOption, parseConsts } from '../../cli/options.js';
+import { checkNames, collect, integerOption, parseConsts } from '../../cli/options.js';
 import * as samples from './samples.js';
 
 describe('cli options', () => {
@@ -47,9 +47,15 @@ describe('cli options', () => {
 
   it('reports unknown invariants with KLP6003', () => {
     const cmd = commandLine(['check', 'x.klp', '--invariant', 'Stack', '--invariant', 'StackOrder']);
-    const diags = checkInvariantNames(['Stack', 'StackOrder'], ['StackOrder', 'GoingCoverage'], cmd);
+    const diags = checkNames(['Stack', 'StackOrder'], ['StackOrder', 'GoingCoverage'], cmd, 'KLP6003');
     assert.deepEqual(diags.map((d) => [d.code, d.hint]), [['KLP6003', 'known: StackOrder, GoingCoverage']]);
-    assert.deepEqual(checkInvariantNames(['X'], [], cmd).map((d) => d.hint), ['the spec declares none']);
+    assert.deepEqual(checkNames(['X'], [], cmd, 'KLP6003').map((d) => d.hint), ['the spec declares none']);
+  });
+
+  it('reports unknown properties with KLP6008', () => {
+    const cmd = commandLine(['check', 'x.klp', '--property', 'Starvaton']);
+    const diags = checkNames(['Starvaton'], ['Starvation'], cmd, 'KLP6008');
+    assert.deepEqual(diags.map((d) => [d.code, d.message, d.hint]), [['KLP6008', "Unknown property 'Starvaton' in --property.", "did you mean 'Starvation'?"]]);
   });
 
   it('parses bounds and collects repeated options', () => {
@@ -63,7 +69,7 @@ describe('cli options', () => {
 describe('cli exit codes', () => {
   it('follows TLC', () => {
     assert.deepEqual(ExitCode, {
-      ok: 0, usage: 2, incomplete: 10, deadlock: 11, invariant: 12, assert: 14, specError: 75, specHasErrors: 150, badInput: 151, internal: 255,
+      ok: 0, usage: 2, incomplete: 10, deadlock: 11, invariant: 12, property: 13, assert: 14, specError: 75, specHasErrors: 150, badInput: 151, internal: 255,
     });
   });
 

@@ -61,9 +61,15 @@ export type Stmt =
   | { readonly k: 'skip' };
 
 export type VarKind = 'int' | 'bool' | 'enum' | 'seq' | 'set' | 'map' | 'rec' | 'opt' | 'nest' | 'rseq';
+export type Fairness = 'unfair' | 'weak' | 'strong';
+export type TemporalForm = 'always' | 'eventually' | 'leadsto' | 'alwaysEventually' | 'eventuallyAlways';
 export interface VarShape { readonly kind: VarKind; readonly hi: number; readonly oneOf: boolean }
-export interface BlockShape { readonly loop: BoolE | null; readonly body: readonly Stmt[] }
+// fair: the label's own fairness, or null to take the process's
+export interface BlockShape { readonly loop: BoolE | null; readonly body: readonly Stmt[]; readonly fair: Fairness | null }
+// `forall y0 in 0..1:` around the formula when quant
+export interface PropertyShape { readonly form: TemporalForm; readonly quant: boolean; readonly p: BoolE; readonly q: BoolE }
 export interface ProcShape {
+  readonly fair: Fairness;
   readonly param: boolean;
   readonly local: VarShape | null; // the type and initial value of its local `c`
   readonly blocks: readonly BlockShape[];
@@ -73,6 +79,7 @@ export interface SpecShape {
   readonly locks: number;
   readonly procs: readonly ProcShape[];
   readonly invariants: readonly BoolE[];
+  readonly properties: readonly PropertyShape[];
 }
 
 const small = fc.nat({ max: 7 });
@@ -161,12 +168,23 @@ const varShape: fc.Arbitrary<VarShape> = fc.record({
   oneOf: fc.boolean(),
 });
 
+const fairness = fc.constantFrom<Fairness>('unfair', 'weak', 'weak', 'strong');
+
 const block: fc.Arbitrary<BlockShape> = fc.record({
   loop: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: boolE(1), weight: 1 }),
   body: fc.array(stmt(2), { minLength: 1, maxLength: 3 }),
+  fair: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fairness, weight: 1 }),
+});
+
+const property: fc.Arbitrary<PropertyShape> = fc.record({
+  form: fc.constantFrom<TemporalForm>('always', 'eventually', 'leadsto', 'leadsto', 'alwaysEventually', 'eventuallyAlways'),
+  quant: fc.boolean(),
+  p: boolE(1),
+  q: boolE(1),
 });
 
 const proc: fc.Arbitrary<ProcShape> = fc.record({
+  fair: fairness,
   param: fc.boolean(),
   local: fc.option(varShape, { nil: null }),
   blocks: fc.array(block, { minLength: 1, maxLength: 4 }),
@@ -177,4 +195,5 @@ export const specShape: fc.Arbitrary<SpecShape> = fc.record({
   locks: fc.nat({ max: 2 }),
   procs: fc.array(proc, { minLength: 1, maxLength: 3 }),
   invariants: fc.array(boolE(2), { maxLength: 2 }),
+  properties: fc.array(property, { maxLength: 3 }),
 });

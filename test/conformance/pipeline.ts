@@ -25,7 +25,7 @@ export async function load(path: string): Promise<Program> {
 // otherwise pile up in the shared compile cache: their spans name a fresh directory each run).
 let scratch: string | undefined;
 
-function scratchDir(): string {
+export function scratchDir(): string {
   scratch ??= mkdtempSync(join(tmpdir(), 'klpc-conformance-'));
   return scratch;
 }

@@ -3,7 +3,7 @@
 // variable is kept in range by a conditional or `%` unless the shape asks for a raw store, and
 // statements a context forbids (await in a for, let before a label, ...) print as `skip;`.
 
-import type { BlockShape, BoolE, IntE, ProcShape, SeqE, SetE, SpecShape, Stmt, VarShape } from './gen.js';
+import type { BlockShape, BoolE, Fairness, IntE, ProcShape, PropertyShape, SeqE, SetE, SpecShape, Stmt, VarShape } from './gen.js';
 import {
   boolAtoms, boolTargets, COLORS, declsOf, enumTargets, intAtoms, intTargets, optTargets, seqAtoms, seqTargets, setAtoms,
   setTargets, topScope, type Decls, type Scope, type SeqTarget,
@@ -17,7 +17,20 @@ export function printSpec(shape: SpecShape): string {
   for (let m = 0; m < d.locks; m++) out.push(`lock m${m}`);
   shape.procs.forEach((p, k) => out.push(...procDecl(d, p, k)));
   shape.invariants.forEach((inv, i) => out.push(`invariant Inv${i}: ${bool(topScope(d, undefined), inv)}`));
+  shape.properties.forEach((p, i) => out.push(`property Prop${i}: ${temporal(topScope(d, undefined), p)}`));
   return out.join('\n') + '\n';
+}
+
+function temporal(sc: Scope, p: PropertyShape): string {
+  const inner = p.quant ? { ...sc, bound: [...sc.bound, 'y0'] } : sc;
+  const [a, b] = [bool(inner, p.p), bool(inner, p.q)];
+  const body = p.form === 'always' ? `always ${a}` : p.form === 'eventually' ? `eventually ${a}` : p.form === 'leadsto' ? `${a} leadsto ${b}`
+    : p.form === 'alwaysEventually' ? `always eventually ${a}` : `eventually always ${a}`;
+  return p.quant ? `forall y0 in 0..1: ${body}` : body;
+}
+
+function fairnessWord(f: Fairness): string {
+  return f === 'weak' ? 'fair ' : f === 'strong' ? 'strong fair ' : 'unfair ';
 }
 
 // `name: type = init` (or `in {...}`); `self - 1` makes a parameterized instance's int local differ.
@@ -38,7 +51,7 @@ function varDecl(name: string, v: VarShape, param: boolean): string {
 
 function procDecl(d: Decls, p: ProcShape, k: number): string[] {
   const info = d.procs[k]!;
-  const out = [`process ${info.name}${info.param ? '(i: 1..2)' : ''} {`];
+  const out = [`${p.fair === 'unfair' ? '' : fairnessWord(p.fair)}process ${info.name}${info.param ? '(i: 1..2)' : ''} {`];
   if (p.local) out.push(`  var ${varDecl('c', p.local, info.param)}`);
   p.blocks.forEach((b, j) => out.push(...blockText(topScope(d, k), b, j)));
   out.push('}');
@@ -46,8 +59,9 @@ function procDecl(d: Decls, p: ProcShape, k: number): string[] {
 }
 
 function blockText(sc: Scope, b: BlockShape, j: number): string[] {
-  if (b.loop === null) return [`  l${j}:`, ...stmts(sc, b.body, '    ')];
-  return [`  l${j}: while ${bool(sc, b.loop)} {`, ...stmts({ ...sc, nested: true }, b.body, '    '), '  }'];
+  const label = `${b.fair === null ? '' : fairnessWord(b.fair)}l${j}`;
+  if (b.loop === null) return [`  ${label}:`, ...stmts(sc, b.body, '    ')];
+  return [`  ${label}: while ${bool(sc, b.loop)} {`, ...stmts({ ...sc, nested: true }, b.body, '    '), '  }'];
 }
 
 // A statement list; it stops after a goto (nothing may follow one).

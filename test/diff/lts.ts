@@ -16,8 +16,9 @@ const loc = { file: 'lts', line: 1, col: 1 };
 const meta: ModelMeta = {
   name: 'lts',
   instances: [{ name: 'p', process: 'p' }, { name: 'q', process: 'q' }],
-  steps: [{ instance: 0, label: 'a', loc }, { instance: 0, label: 'b', loc }, { instance: 1, label: 'a', loc }],
+  steps: [{ instance: 0, label: 'a', loc, fairness: 'unfair' }, { instance: 0, label: 'b', loc, fairness: 'unfair' }, { instance: 1, label: 'a', loc, fairness: 'unfair' }],
   invariants: [],
+  properties: [],
   sites: [],
   vars: ['v', 's'],
 };
@@ -41,6 +42,7 @@ export function ltsModel(l: Lts): CompiledModel {
       }
     },
     invariants: [],
+    predicates: [],
     allDone: () => false,
     pack: (src, dst, off) => void (dst[off] = src[0]!),
     unpack: (src, off, dst) => void (dst[0] = src[off]!),

@@ -9,7 +9,7 @@ import { allDone, stateKey, type State } from './state.js';
 import { SpecError } from './values.js';
 import { evalBool } from './eval.js';
 
-export type RefKind = 'invariant' | 'assert' | 'deadlock' | 'specError';
+export type RefKind = 'invariant' | 'assert' | 'deadlock' | 'specError' | 'property';
 
 export interface RefProperty {
   readonly name: string;

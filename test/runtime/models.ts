@@ -12,6 +12,7 @@ abstract class OneWordPerSlot implements CompiledModel {
   abstract readonly meta: ModelMeta;
   abstract readonly slots: number;
   abstract readonly invariants: readonly ((s: Int32Array) => boolean)[];
+  readonly predicates: readonly ((s: Int32Array) => number)[] = [];
   abstract init(next: Int32Array, sink: Sink): void;
   abstract successors(cur: Int32Array, next: Int32Array, sink: Sink): void;
   abstract allDone(s: Int32Array): boolean;
@@ -49,9 +50,10 @@ export class Counters extends OneWordPerSlot {
         { name: 'cb', process: 'cb' },
       ],
       steps: [
-        { instance: 0, label: 'inc', loc: loc(3) },
-        { instance: 1, label: 'inc', loc: loc(4) },
+        { instance: 0, label: 'inc', loc: loc(3), fairness: 'unfair' },
+        { instance: 1, label: 'inc', loc: loc(4), fairness: 'unfair' },
       ],
+      properties: [],
       invariants: [
         { name: 'SumBelow', loc: loc(1) },
         { name: 'NonNegative', loc: loc(2) },
@@ -97,11 +99,12 @@ export class Faulty extends OneWordPerSlot {
     name: 'faulty',
     instances: [{ name: 'p', process: 'p' }],
     steps: [
-      { instance: 0, label: 'inc', loc: loc(5) },
-      { instance: 0, label: 'check', loc: loc(6) },
-      { instance: 0, label: 'toggle', loc: loc(7) },
+      { instance: 0, label: 'inc', loc: loc(5), fairness: 'unfair' },
+      { instance: 0, label: 'check', loc: loc(6), fairness: 'unfair' },
+      { instance: 0, label: 'toggle', loc: loc(7), fairness: 'unfair' },
     ],
     invariants: [],
+    properties: [],
     sites,
     vars: ['x', 'y'],
   };
@@ -155,8 +158,9 @@ export class GraphModel extends OneWordPerSlot {
     this.meta = {
       name: 'graph',
       instances: [{ name: 'walker', process: 'walker' }],
-      steps: Array.from({ length: degree }, (_, k) => ({ instance: 0, label: `edge${k}`, loc: loc(20 + k) })),
+      steps: Array.from({ length: degree }, (_, k) => ({ instance: 0, label: `edge${k}`, loc: loc(20 + k), fairness: 'unfair' })),
       invariants: [{ name: 'Good', loc: loc(1) }],
+      properties: [],
       sites: [{ kind: 'assert', message: 'failing node', loc: loc(19) }],
       vars: ['node', 'scrambled'],
     };

@@ -11,6 +11,7 @@ const meta: ModelMeta = {
   name: 'm',
   instances: [],
   steps: [],
+  properties: [],
   invariants: [
     { name: 'deadlock', loc: loc(1) },
     { name: 'Safe', loc: loc(2) },

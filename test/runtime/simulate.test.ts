@@ -40,11 +40,13 @@ class Fan implements CompiledModel {
   readonly slots = 1;
   readonly words = 1;
   readonly invariants = [];
+  readonly predicates = [];
   readonly meta: ModelMeta = {
     name: 'fan',
     instances: [{ name: 'p', process: 'p' }],
-    steps: [1, 2, 3].map((k) => ({ instance: 0, label: `to${k}`, loc: { file: 'fan.klp', line: k, col: 1 } })),
+    steps: [1, 2, 3].map((k) => ({ instance: 0, label: `to${k}`, loc: { file: 'fan.klp', line: k, col: 1 }, fairness: 'unfair' as const })),
     invariants: [],
+    properties: [],
     sites: [],
     vars: ['x'],
   };

@@ -3,7 +3,7 @@
 // the same tree.
 
 import fc from 'fast-check';
-import type { BinaryOp, Block, Decl, Expr, FnDecl, Ident, InvariantDecl, LValueStep, Stmt, TypeExpr, VarDecl } from '../../lang/ast.js';
+import type { BinaryOp, Block, Decl, Expr, Fairness, FnDecl, Ident, InvariantDecl, LValueStep, PropertyDecl, Stmt, TypeExpr, VarDecl } from '../../lang/ast.js';
 import type { Span } from '../../lang/span.js';
 
 const span: Span = { file: 'gen', start: 0, end: 0, line: 1, col: 1 };
@@ -53,6 +53,8 @@ export const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
       fc.tuple(ident, domainType, e).map(([binder, domain, value]): Expr => ({ kind: 'mapLit', binder, domain, value, span })),
       some(fc.tuple(ident, e)).map((fs): Expr => ({ kind: 'recordLit', fields: fs.map(([name, value]) => ({ name, value })), span })),
       fc.tuple(ident, e, label).map(([process, instance, l]): Expr => ({ kind: 'at', process, instance, label: l, span })),
+      fc.tuple(fc.constantFrom<'always' | 'eventually'>('always', 'eventually'), e).map(([op, operand]): Expr => ({ kind: 'temporal', op, operand, span })),
+      fc.tuple(e, e).map(([left, right]): Expr => ({ kind: 'leadsto', left, right, span })),
     ),
   };
 });
@@ -77,7 +79,7 @@ const pathStep: fc.Arbitrary<LValueStep> = fc.oneof(
 const message = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', '\n', 'é', '{'), maxLength: 8 });
 
 const simpleStmt: fc.Arbitrary<Stmt> = fc.oneof(
-  ident.map((name): Stmt => ({ kind: 'label', name, span })),
+  fc.tuple(ident, fc.constantFrom<Fairness | undefined>(undefined, 'weak', 'strong', 'unfair')).map(([name, fairness]): Stmt => ({ kind: 'label', name, fairness, span })),
   fc.tuple(ident, some(pathStep, 0), expr).map(([root, path, value]): Stmt => ({ kind: 'assign', target: { root, path, span }, value, span })),
   expr.map((cond): Stmt => ({ kind: 'await', cond, span })),
   fc.tuple(fc.constantFrom<'lock' | 'unlock'>('lock', 'unlock'), ident).map(([kind, lock]): Stmt => ({ kind, lock, span })),
@@ -116,6 +118,7 @@ const body: fc.Arbitrary<Block> = stmts.map((s): Block => ({ stmts: s, span }));
 const fnDecl: fc.Arbitrary<FnDecl> = fc.tuple(ident, some(fc.tuple(ident, typeExpr), 0), typeExpr, expr)
   .map(([name, ps, result, b]): FnDecl => ({ kind: 'fn', name, params: ps.map(([n, type]) => ({ name: n, type })), result, body: b, span }));
 const invariant: fc.Arbitrary<InvariantDecl> = fc.tuple(ident, expr).map(([name, e]): InvariantDecl => ({ kind: 'invariant', name, expr: e, span }));
+const property: fc.Arbitrary<PropertyDecl> = fc.tuple(ident, expr).map(([name, formula]): PropertyDecl => ({ kind: 'property', name, formula, span }));
 const varDecl: fc.Arbitrary<VarDecl> = fc.tuple(ident, typeExpr, fc.constantFrom<'value' | 'oneOf'>('value', 'oneOf'), expr)
   .map(([name, type, kind, e]): VarDecl => ({ kind: 'var', name, type, init: { kind, expr: e }, span }));
 
@@ -127,9 +130,12 @@ export const decl: fc.Arbitrary<Decl> = fc.oneof(
   varDecl,
   ident.map((name): Decl => ({ kind: 'lock', name, span })),
   fnDecl,
-  fc.tuple(ident, fc.option(fc.tuple(ident, typeExpr), { nil: undefined }), some(varDecl, 0), body)
-    .map(([name, p, locals, b]): Decl => ({ kind: 'process', name, param: p && { name: p[0], type: p[1] }, locals, body: b, span })),
+  fc.tuple(ident, fc.constantFrom<Fairness>('unfair', 'weak', 'strong'), fc.option(fc.tuple(ident, typeExpr), { nil: undefined }), some(varDecl, 0), body)
+    .map(([name, fairness, p, locals, b]): Decl => ({ kind: 'process', name, fairness, param: p && { name: p[0], type: p[1] }, locals, body: b, span })),
   invariant,
+  property,
+  property.map((prop): Decl => ({ kind: 'replaceProperty', property: prop, span })),
+  ident.map((name): Decl => ({ kind: 'removeProperty', name, span })),
   fc.tuple(ident, ident, body).map(([process, l, b]): Decl => ({ kind: 'replaceStep', process, label: l, body: b, span })),
   fc.tuple(ident, ident, body).map(([process, l, b]): Decl => ({ kind: 'prependStep', process, label: l, body: b, span })),
   fnDecl.map((fn): Decl => ({ kind: 'replaceFn', fn, span })),

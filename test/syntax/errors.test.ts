@@ -154,7 +154,7 @@ describe('syntax: syntax errors', () => {
 
   it('treats remove as a word except at the start of a declaration', () => {
     assert.deepEqual(codes('remove invariant I\nconst remove = 1\nfn f(s: Seq[bool, 2]): Seq[bool, 2] = remove(s, true)'), []);
-    assert.equal(only('remove I').message, "Expected 'invariant' or 'step' but found 'I'.");
+    assert.equal(only('remove I').message, "Expected 'invariant', 'property' or 'step' but found 'I'.");
     assert.deepEqual(codes('prepend step p.l { skip; }\nconst prepend = 1'), []);
   });
 });

@@ -2,11 +2,13 @@
 // of docs/language.md allows. It encodes that table independently of the parser, so parsing
 // the printed text and comparing ASTs (without spans) checks precedence and associativity.
 
-import type { Block, Decl, Expr, FnDecl, InvariantDecl, SpecFile, Stmt, TypeExpr, VarDecl } from '../../lang/ast.js';
+import type { Block, Decl, Expr, Fairness, FnDecl, InvariantDecl, PropertyDecl, SpecFile, Stmt, TypeExpr, VarDecl } from '../../lang/ast.js';
 
 // Precedence of docs/language.md, lowest first. `if`, `let`, quantifiers and `with` updates end
 // in a full expression (they extend as far right as possible): LOWEST, so parenthesized as operands.
+// `leadsto` binds loosest of the binary operators; `always`/`eventually` extend to the right.
 const LOWEST = 0;
+const LEADSTO = 0.5;
 const BINARY: Readonly<Record<string, { prec: number; assoc: 'left' | 'right' | 'none' }>> = {
   '=>': { prec: 1, assoc: 'right' },
   or: { prec: 2, assoc: 'left' },
@@ -29,7 +31,8 @@ const ATOM = 13;
 
 function prec(e: Expr): number {
   switch (e.kind) {
-    case 'ite': case 'let': case 'quant': case 'withIndex': case 'withField': return LOWEST;
+    case 'ite': case 'let': case 'quant': case 'withIndex': case 'withField': case 'temporal': return LOWEST;
+    case 'leadsto': return LEADSTO;
     case 'binary': return BINARY[e.op]!.prec;
     case 'unary': return e.op === 'not' ? NOT : NEG;
     case 'index': case 'field': return POSTFIX;
@@ -73,6 +76,8 @@ function printBare(e: Expr): string {
     case 'recordLit': return `{ ${e.fields.map((f) => `${f.name.name}: ${printExpr(f.value)}`).join(', ')} }`;
     case 'at': return `${e.process.name}${e.instance ? `[${printExpr(e.instance)}]` : ''}@${e.label.name}`;
     case 'localOf': return `${e.process.name}${e.instance ? `[${printExpr(e.instance)}]` : ''}.${e.local.name}`;
+    case 'temporal': return `${e.op} ${printExpr(e.operand)}`;
+    case 'leadsto': return `${printExpr(e.left, BINARY['=>']!.prec)} leadsto ${printExpr(e.right, BINARY['=>']!.prec)}`;
   }
 }
 
@@ -100,7 +105,7 @@ const quote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).re
 export function printStmt(s: Stmt, indent = ''): string {
   const line = (text: string): string => `${indent}${text}\n`;
   switch (s.kind) {
-    case 'label': return line(`${s.name.name}:`);
+    case 'label': return line(`${fairnessPrefix(s.fairness)}${s.name.name}:`);
     case 'assign': {
       const path = s.target.path.map((p) => (p.kind === 'index' ? `[${printExpr(p.index)}]` : `.${p.field.name}`)).join('');
       return line(`${s.target.root.name}${path} := ${printExpr(s.value)};`);
@@ -118,6 +123,10 @@ export function printStmt(s: Stmt, indent = ''): string {
   }
 }
 
+function fairnessPrefix(f: Fairness | undefined): string {
+  return f === undefined ? '' : f === 'unfair' ? 'unfair ' : f === 'strong' ? 'strong fair ' : 'fair ';
+}
+
 function printElse(b: Block, indent: string): string {
   const only = b.stmts[0];
   return b.stmts.length === 1 && only?.kind === 'if' ? printStmt(only, indent).trim() : printBlock(b, indent);
@@ -127,6 +136,7 @@ const printVar = (v: VarDecl): string => `var ${v.name.name}: ${printType(v.type
 const printFn = (f: FnDecl): string =>
   `fn ${f.name.name}(${f.params.map((p) => `${p.name.name}: ${printType(p.type)}`).join(', ')}): ${printType(f.result)} = ${printExpr(f.body)}`;
 const printInvariant = (i: InvariantDecl): string => `invariant ${i.name.name}: ${printExpr(i.expr)}`;
+const printProperty = (p: PropertyDecl): string => `property ${p.name.name}: ${printExpr(p.formula)}`;
 
 export function printDecl(d: Decl): string {
   switch (d.kind) {
@@ -139,9 +149,10 @@ export function printDecl(d: Decl): string {
     case 'process': {
       const param = d.param ? `(${d.param.name.name}: ${printType(d.param.type)})` : '';
       const locals = d.locals.map((l) => `  ${printVar(l)}\n`).join('');
-      return `process ${d.name.name}${param} {\n${locals}${d.body.stmts.map((s) => printStmt(s, '  ')).join('')}}`;
+      return `${d.fairness === 'unfair' ? '' : fairnessPrefix(d.fairness)}process ${d.name.name}${param} {\n${locals}${d.body.stmts.map((s) => printStmt(s, '  ')).join('')}}`;
     }
     case 'invariant': return printInvariant(d);
+    case 'property': return printProperty(d);
     case 'replaceStep': return `replace step ${d.process.name}.${d.label.name} ${printBlock(d.body)}`;
     case 'prependStep': return `prepend step ${d.process.name}.${d.label.name} ${printBlock(d.body)}`;
     case 'replaceFn': return `replace ${printFn(d.fn)}`;
@@ -149,6 +160,8 @@ export function printDecl(d: Decl): string {
     case 'replaceType': return `replace type ${d.type.name.name} = ${printType(d.type.type)}`;
     case 'removeInvariant': return `remove invariant ${d.name.name}`;
     case 'removeStep': return `remove step ${d.process.name}.${d.label.name}`;
+    case 'replaceProperty': return `replace ${printProperty(d.property)}`;
+    case 'removeProperty': return `remove property ${d.name.name}`;
   }
 }
 

@@ -1,7 +1,8 @@
-// A map from 64-bit fingerprints (hi, lo) to non-negative int32 values: the runtime's FpTable
-// (open addressing, linear probing, grown at 3/4 load) with a value word beside each key, for
-// the questions FpTable cannot answer: which graph node has this state, which id has this view.
-// 12 bytes a slot; like FpTable, lo === 0 is the empty mark, so a real lo of 0 is stored as 1.
+// A map from 64-bit fingerprints (hi, lo) to int32 values: the runtime's FpTable (open
+// addressing, linear probing, grown at 3/4 load) with a value word beside each key, for the
+// questions FpTable cannot answer: which stored state has this fingerprint (the search, when it
+// records the state graph), which id has this view (`klpc diff`). 12 bytes a slot; like
+// FpTable, lo === 0 is the empty mark, so a real lo of 0 is stored as 1.
 
 export class FpIndex {
   private slots: Int32Array; // hi, lo, value
@@ -21,6 +22,13 @@ export class FpIndex {
   get(hi: number, lo: number): number {
     const i = this.find(this.slots, this.mask, hi, lo === 0 ? 1 : lo);
     return this.slots[i + 1] === 0 ? -1 : this.slots[i + 2]!;
+  }
+
+  // Replaces the value of a present (hi, lo).
+  set(hi: number, lo: number, value: number): void {
+    const i = this.find(this.slots, this.mask, hi, lo === 0 ? 1 : lo);
+    if (this.slots[i + 1] === 0) throw new Error('internal: FpIndex.set of an absent key');
+    this.slots[i + 2] = value;
   }
 
   // The value of (hi, lo); when absent, stores `value` and returns it.

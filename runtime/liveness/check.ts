@@ -1,0 +1,159 @@
+// The verdicts of the temporal properties on a recorded state graph. Per check (one instance of
+// one property): a state where a predicate cannot be evaluated, or (`always P`) where P is
+// false, is a finite counterexample found by the search itself; the other forms are decided on
+// the graph. Each asks whether some fair behaviour stays forever in a region: not P
+// (`eventually P`, from an initial state; `always eventually P`, from anywhere), not Q after a
+// P-and-not-Q state (`P leadsto Q`), or anywhere while visiting not-P again and again
+// (`eventually always P`). So: the nodes the behaviour can reach inside the region, the fair
+// accepting components among them (fair.ts), and if there is one, a lasso to it (lasso.ts).
+//
+// Only expanded nodes take part: a cycle among them is a real one and their enabled steps are
+// all known, so a violation is definitive even when the search was bounded; finding none then
+// proves nothing ('unknown').
+
+import type { FlatGraph } from '../graph.js';
+import type { CompiledModel, TemporalMeta } from '../model.js';
+import { failureMessage } from '../properties.js';
+import type { PropertyResult, Trace } from '../result.js';
+import { nodesPath, noStep, pathTrace, storePath } from '../trace.js';
+import { fairComponents, FairScratch, type LabelledGraph } from './fair.js';
+import type { NodeLabels } from './labels.js';
+import { LassoFinder, type Lasso, type Region } from './lasso.js';
+import type { Check, LivenessPlan } from './plan.js';
+
+export interface LivenessInput {
+  readonly model: CompiledModel;
+  readonly graph: FlatGraph;
+  readonly labels: NodeLabels; // what the search found without the graph
+  readonly flat: Int32Array; // the labels of the graph's nodes (NodeLabels.freeze)
+  readonly plan: LivenessPlan;
+}
+
+type Outcome = { readonly verdict: 'holds' | 'unknown' } | { readonly verdict: 'violated'; readonly trace: Trace };
+
+// One result per chosen property, in declaration order. `stopAtFirst`: checks after the first
+// violated one are not run (their verdict is unknown); `stopped` says whether that happened.
+export function livenessResults(input: LivenessInput, complete: boolean, stopAtFirst: boolean): { properties: PropertyResult[]; stopped: boolean } {
+  const { model, plan } = input;
+  const checker = new Checker(input);
+  const outcomes: Outcome[] = [];
+  let stopped = false;
+  for (const c of plan.checks) {
+    const o: Outcome = stopped ? { verdict: 'unknown' } : checker.check(c, outcomes.length, complete);
+    outcomes.push(o);
+    if (o.verdict === 'violated' && stopAtFirst) stopped = true;
+  }
+  const properties = plan.properties.map((index) => {
+    const mine = plan.checks.flatMap((c, i) => (c.property === index ? [{ c, o: outcomes[i]! }] : []));
+    return verdict(model.meta.properties[index]!, mine, complete && !stopped);
+  });
+  return { properties, stopped };
+}
+
+function verdict(prop: TemporalMeta, mine: readonly { c: Check; o: Outcome }[], complete: boolean): PropertyResult {
+  const failing = mine.filter((m) => m.o.verdict === 'violated');
+  const first = failing[0];
+  const base = { name: prop.name, kind: 'property' as const };
+  if (first !== undefined && first.o.verdict === 'violated') {
+    return { ...base, verdict: 'violated', trace: first.o.trace, temporal: { form: prop.form, instance: first.c.label, failing: failing.map((m) => m.c.label) } };
+  }
+  const unknown = !complete || mine.some((m) => m.o.verdict === 'unknown');
+  return { ...base, verdict: unknown ? 'unknown' : 'holds', temporal: { form: prop.form } };
+}
+
+class Checker {
+  private scratch: FairScratch | undefined;
+  private finder: LassoFinder | undefined;
+  private readonly lg: LabelledGraph;
+
+  constructor(private readonly input: LivenessInput) {
+    this.lg = { g: input.graph, labels: input.flat, plan: input.plan };
+  }
+
+  check(c: Check, index: number, complete: boolean): Outcome {
+    const { model, labels, graph } = this.input;
+    const prop = model.meta.properties[c.property]!;
+    const bad = labels.undefinedAt[index]!;
+    if (bad >= 0) {
+      const site = model.meta.sites[labels.undefinedSite[index]!]!;
+      const message = `the property cannot be evaluated in this state: ${failureMessage(site, NaN)}`;
+      return { verdict: 'violated', trace: pathTrace(model, storePath(model, graph.store, bad), noStep(message, site.loc)) };
+    }
+    if (c.form === 'always') {
+      const at = labels.firstFalse[index]!;
+      if (at < 0) return { verdict: complete ? 'holds' : 'unknown' };
+      return { verdict: 'violated', trace: pathTrace(model, storePath(model, graph.store, at), noStep(`${prop.text.p} is false in this state`, prop.loc)) };
+    }
+    const region = regionOf(c);
+    const accept = c.form === 'eventuallyAlways' ? c.pBit : -1;
+    this.scratch ??= new FairScratch(graph);
+    const count = this.closure(c, region);
+    if (fairComponents(this.lg, this.scratch, count, accept) === 0) return { verdict: complete ? 'holds' : 'unknown' };
+    this.finder ??= new LassoFinder(this.lg);
+    const lasso = this.finder.find(region, this.scratch.fair, accept);
+    if (lasso === undefined) throw new Error(`internal: a fair component of ${prop.name} is unreachable`);
+    return { verdict: 'violated', trace: this.lassoTrace(prop, c, lasso) };
+  }
+
+  // Marks (member 0) and lists the nodes a behaviour can reach inside the region, from where it
+  // enters it: the initial states (`eventually`), the triggers (`leadsto`), anywhere (else).
+  // Marks (index -1, see FairScratch) and lists the nodes a behaviour can reach inside the
+  // region, from where it enters it: the initial states (`eventually`), the triggers
+  // (`leadsto`), anywhere (else). A first sequential pass marks the region -3 and the rest -2,
+  // so that the search reads one word per edge.
+  private closure(c: Check, region: Region): number {
+    const { index, nodes } = this.scratch!;
+    const { n, offsets, targets, store } = this.input.graph;
+    const labels = this.input.flat;
+    const words = this.input.plan.words;
+    const has = (v: number, bit: number) => (labels[v * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+    let tail = 0;
+    for (let v = 0; v < n; v++) index[v] = region.bit < 0 || !has(v, region.bit) ? -3 : -2;
+    const enter = (v: number) => {
+      if (index[v] !== -3) return;
+      index[v] = -1;
+      nodes[tail++] = v;
+    };
+    if (c.form === 'eventually') {
+      for (let v = 0; v < n && store.parent(v) < 0; v++) enter(v);
+    } else {
+      for (let v = 0; v < n; v++) if (region.trigger < 0 || has(v, region.trigger)) enter(v);
+    }
+    for (let head = 0; head < tail; head++) {
+      const v = nodes[head]!;
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const w = targets[e]!;
+        if (index[w] === -3) {
+          index[w] = -1;
+          nodes[tail++] = w;
+        }
+      }
+    }
+    return tail; // region nodes left at -3 are outside the set, as Tarjan reads it
+  }
+
+  private lassoTrace(prop: TemporalMeta, c: Check, lasso: Lasso): Trace {
+    const { model, graph, flat, plan } = this.input;
+    const steps = lasso.edges.map((e) => graph.steps[e]!);
+    const trace = pathTrace(model, nodesPath(model, graph.store, lasso.nodes, steps));
+    const p = prop.text.p;
+    let message: string;
+    if (c.form === 'eventually') message = `${p} never holds`;
+    else if (c.form === 'leadsto') message = `${p} holds in state ${lasso.trigger}, and ${prop.text.q} never holds from there on`;
+    else if (c.form === 'alwaysEventually') message = `${p} never holds from state ${lasso.trigger} on`;
+    else {
+      const k = lasso.nodes.findIndex((v, i) => i >= lasso.loop && (flat[v * plan.words + (c.pBit >>> 5)]! & (1 << (c.pBit & 31))) === 0);
+      message = `${p} is false again and again, as in state ${k}`;
+    }
+    return { ...trace, failure: noStep(message, prop.loc), loop: lasso.loop };
+  }
+}
+
+function regionOf(c: Check): Region {
+  switch (c.form) {
+    case 'eventually': return { bit: c.pBit, trigger: -2 };
+    case 'leadsto': return { bit: c.qBit, trigger: c.pBit };
+    case 'alwaysEventually': return { bit: c.pBit, trigger: -1 };
+    default: return { bit: -1, trigger: -2 };
+  }
+}

@@ -1,0 +1,132 @@
+// Fair accepting components: within a set of nodes, the maximal strongly connected subsets that
+// contain a fair cycle through an accepting node (every node accepts, or those where one
+// predicate bit is clear). A behaviour that stays in such a subset forever, taking every edge
+// in it, is fair; no fair behaviour avoids all of them. Emerson-Lei with the Streett refinement:
+//
+// - an SCC where some weak unit is enabled at every node while its instance has no edge inside
+//   is dropped: no cycle within it can be fair (fewer nodes, fewer edges only make it worse);
+// - so is an SCC without an accepting node;
+// - nodes where a strong unit is enabled whose instance has no edge inside cannot be on a fair
+//   cycle of the SCC: they are removed and the components of the rest are computed again.
+//
+// Every node has an implicit stutter loop (a behaviour may stay anywhere forever), so a single
+// node with no edge is a component too: fair exactly when no fair unit is enabled there.
+
+import type { FlatGraph } from '../graph.js';
+import type { LivenessPlan } from './plan.js';
+import { FINISHED, Tarjan } from './scc.js';
+
+// A frozen graph with its liveness labels (plan.words words per node, unit bits first).
+export interface LabelledGraph {
+  readonly g: FlatGraph;
+  readonly labels: Int32Array;
+  readonly plan: LivenessPlan;
+}
+
+// Scratch arrays for one analysis, reused by every check.
+export class FairScratch {
+  readonly tarjan: Tarjan;
+  readonly fair: Int32Array; // fair component id, -1: on no fair accepting cycle
+  readonly nodes: Int32Array; // the first set to decompose (and a BFS queue before that)
+  constructor(g: FlatGraph) {
+    this.tarjan = new Tarjan(g);
+    this.fair = new Int32Array(g.n);
+    this.nodes = new Int32Array(g.n);
+  }
+
+  // Tarjan's index: the caller marks the first set's nodes -1, every other node -2.
+  get index(): Int32Array {
+    return this.tarjan.index;
+  }
+}
+
+// Fills x.fair (-1 or a component id) for every node, looking in the set nodes[0..count) (see
+// FairScratch.index). accept: -1 when every node accepts, else the label bit that must be
+// clear. Returns the number of fair components.
+export function fairComponents(lg: LabelledGraph, x: FairScratch, count: number, accept: number): number {
+  const { g, labels, plan } = lg;
+  const { fair, tarjan } = x;
+  const index = tarjan.index;
+  const { offsets, targets, steps } = g;
+  const words = plan.words;
+  const uw = plan.unitWords;
+  const stepUnits = plan.stepUnits;
+  const weak = new Int32Array(uw);
+  const strong = new Int32Array(uw);
+  plan.unitStrong.forEach((s, u) => {
+    (s ? strong : weak)[u >>> 5]! |= 1 << (u & 31);
+  });
+  const all = new Int32Array(uw);
+  const any = new Int32Array(uw);
+  const taken = new Int32Array(uw);
+  const acceptWord = accept >>> 5;
+  const acceptMask = 1 << (accept & 31);
+  let fairCount = 0;
+  const work: Int32Array[] = [];
+  fair.fill(-1);
+  tarjan.reset();
+  const accepts = (v: number): boolean => accept < 0 || (labels[v * words + acceptWord]! & acceptMask) === 0;
+  const badIn = (v: number): boolean => {
+    for (let w = 0; w < uw; w++) if ((labels[v * words + w]! & strong[w]! & ~taken[w]!) !== 0) return true;
+    return false;
+  };
+  const visit = (stack: Int32Array, from: number, to: number, id: number): void => {
+    if (to - from === 1) {
+      // no edge inside (a self-loop is a stutter, never recorded): fair iff nothing fair is enabled
+      const v = stack[from]!;
+      let enabled = 0;
+      for (let w = 0; w < uw; w++) enabled |= labels[v * words + w]! & (weak[w]! | strong[w]!);
+      if (enabled === 0 && accepts(v)) fair[v] = fairCount++;
+      return;
+    }
+    all.fill(-1);
+    any.fill(0);
+    taken.fill(0);
+    let accepting = false;
+    for (let i = from; i < to; i++) {
+      const v = stack[i]!;
+      for (let w = 0; w < uw; w++) {
+        all[w]! &= labels[v * words + w]!;
+        any[w]! |= labels[v * words + w]!;
+      }
+      if (!accepting && accepts(v)) accepting = true;
+    }
+    if (!accepting) return;
+    // which instances move inside: only needed if some unit could be unmet
+    let needTaken = false;
+    for (let w = 0; w < uw; w++) needTaken ||= (all[w]! & weak[w]!) !== 0 || (any[w]! & strong[w]!) !== 0;
+    if (needTaken) {
+      const mark = FINISHED + id;
+      for (let i = from; i < to; i++) {
+        const v = stack[i]!;
+        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+          const t = targets[e]!;
+          if (index[t] !== mark) continue;
+          const at = steps[e]! * uw;
+          for (let w = 0; w < uw; w++) taken[w]! |= stepUnits[at + w]!;
+        }
+      }
+    }
+    for (let w = 0; w < uw; w++) if ((all[w]! & weak[w]! & ~taken[w]!) !== 0) return;
+    let bad = 0;
+    for (let i = from; i < to; i++) if (badIn(stack[i]!)) bad++;
+    if (bad === 0) {
+      const comp = fairCount++;
+      for (let i = from; i < to; i++) fair[stack[i]!] = comp;
+      return;
+    }
+    // the SCC without its bad nodes is decomposed again (a bad node keeps its FINISHED mark,
+    // which the next runs read as "outside the set")
+    if (bad === to - from) return;
+    const rest = new Int32Array(to - from - bad);
+    let k = 0;
+    for (let i = from; i < to; i++) if (!badIn(stack[i]!)) rest[k++] = stack[i]!;
+    work.push(rest);
+  };
+  tarjan.run(x.nodes, count, visit);
+  while (work.length > 0) {
+    const set = work.pop()!;
+    tarjan.run(set, set.length, visit);
+  }
+  return fairCount;
+}

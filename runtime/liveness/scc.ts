@@ -1,0 +1,92 @@
+// Tarjan's strongly connected components, iterative (state graphs have millions of nodes: a
+// recursive walk would overflow the stack), on a subgraph of a FlatGraph. One Int32 per node
+// says everything a run needs, so each edge costs one random read: `index[v]` is -1 for a node
+// of the set not visited yet, its DFS number while it is on the stack (a node is on Tarjan's
+// stack exactly while visited and unfinished), FINISHED + its SCC id once its component is
+// emitted, and anything else below 0 (or a FINISHED mark of an earlier run) for a node outside
+// the set. Components are handed to `onScc` as a range of the stack, before it is reused.
+
+import type { FlatGraph } from '../graph.js';
+
+export const FINISHED = 1 << 30; // DFS numbers stay below it (a graph has fewer nodes)
+
+export type SccVisitor = (stack: Int32Array, from: number, to: number, id: number) => void;
+
+export class Tarjan {
+  readonly index: Int32Array;
+  private readonly low: Int32Array;
+  private readonly stack: Int32Array;
+  private readonly callNode: Int32Array;
+  private readonly callEdge: Int32Array;
+  private nextId = 0;
+
+  constructor(private readonly g: FlatGraph) {
+    const n = g.n;
+    this.index = new Int32Array(n);
+    this.low = new Int32Array(n);
+    this.stack = new Int32Array(n);
+    this.callNode = new Int32Array(n);
+    this.callEdge = new Int32Array(n);
+  }
+
+  // SCC ids start again from 0 (a new decomposition: every FINISHED mark is stale).
+  reset(): void {
+    this.nextId = 0;
+  }
+
+  // The components of the set nodes[0..count), whose index must be -1 (this run sets it), all
+  // other nodes' index outside [0, FINISHED + the next SCC id).
+  run(nodes: Int32Array, count: number, onScc: SccVisitor): void {
+    const { index, low, stack, callNode, callEdge } = this;
+    const { offsets, targets } = this.g;
+    for (let k = 0; k < count; k++) index[nodes[k]!] = -1;
+    let counter = 0;
+    let sp = 0;
+    for (let k = 0; k < count; k++) {
+      const root = nodes[k]!;
+      if (index[root] !== -1) continue;
+      index[root] = low[root] = counter++;
+      stack[sp++] = root;
+      callNode[0] = root;
+      callEdge[0] = offsets[root]!;
+      let cp = 1;
+      while (cp > 0) {
+        const v = callNode[cp - 1]!;
+        let e = callEdge[cp - 1]!;
+        const end = offsets[v + 1]!;
+        let lowV = low[v]!;
+        let w = -1;
+        while (e < end) {
+          const it = index[targets[e++]!]!;
+          if (it === -1) {
+            w = targets[e - 1]!;
+            break;
+          }
+          if (it >= 0 && it < lowV) lowV = it; // on the stack (a finished mark is >= FINISHED)
+        }
+        low[v] = lowV;
+        if (w >= 0) {
+          callEdge[cp - 1] = e;
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          callNode[cp] = w;
+          callEdge[cp] = offsets[w]!;
+          cp++;
+          continue;
+        }
+        cp--;
+        if (lowV === index[v]) {
+          const top = sp;
+          const id = this.nextId++;
+          do index[stack[--sp]!] = FINISHED + id;
+          while (stack[sp] !== v);
+          onScc(stack, sp, top, id);
+        }
+        if (cp > 0) {
+          const u = callNode[cp - 1]!;
+          if (lowV < low[u]!) low[u] = lowV;
+        }
+      }
+    }
+  }
+}

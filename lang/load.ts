@@ -27,17 +27,21 @@ export interface LoadResult {
   readonly program: Program | undefined;
   readonly diagnostics: Diagnostic[];
   readonly sources: Map<string, string>;
+  // the parsed files (top first) and, once they parse, the merged declarations (for the editor)
+  readonly files: readonly SpecFile[];
+  readonly decls: readonly Decl[];
 }
 
 export function loadProgram(path: string, options: LoadOptions = {}): LoadResult {
   const sources = new Map<string, string>();
   const diags: Diagnostic[] = [];
   const chain = readChain(path, options, sources, diags);
-  const done = (program: Program | undefined): LoadResult => ({ program, diagnostics: sortDiagnostics(diags, chain), sources });
+  let decls: Decl[] = [];
+  const done = (program: Program | undefined): LoadResult => ({ program, diagnostics: sortDiagnostics(diags, chain), sources, files: chain, decls });
   if (hasErrors(diags)) return done(undefined);
   const base = chain[chain.length - 1]!;
   diags.push(...variantOnly(base));
-  let decls: Decl[] = [...base.decls];
+  decls = [...base.decls];
   for (let k = chain.length - 2; k >= 0; k--) decls = mergeVariant(decls, chain[k]!.decls, diags);
   if (hasErrors(diags)) return done(undefined);
   const bound = bindProgram({ name: basename(path, '.klp'), files: chain.map((s) => s.file), decls, sources, consts: options.consts });

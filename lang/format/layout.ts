@@ -54,7 +54,7 @@ function declaration(d: CstNode, level: number, layout: Layout): void {
       return;
     }
     case 'replaceDecl': case 'contextualDecl': {
-      const inner = kids(d, 'fnDecl')[0] ?? kids(d, 'invariantDecl')[0] ?? kids(d, 'propertyDecl')[0];
+      const inner = kids(d, 'fnDecl')[0] ?? kids(d, 'invariantDecl')[0] ?? kids(d, 'propertyDecl')[0] ?? kids(d, 'typeDecl')[0];
       if (inner !== undefined) dropEndOfDecl(inner, layout);
       const b = kids(d, 'block')[0];
       if (b !== undefined) block(b, level, layout);

@@ -111,6 +111,7 @@ const typeExpr: fc.Arbitrary<TypeExpr> = fc.oneof(
   fc.tuple(domainType, leaf).map(([elem, max]): TypeExpr => ({ kind: 'seq', elem, max, span })),
   fc.tuple(domainType, domainType).map(([key, value]): TypeExpr => ({ kind: 'map', key, value, span })),
   domainType.map((inner): TypeExpr => ({ kind: 'option', inner, span })),
+  fc.tuple(fc.boolean(), leaf, leaf).map(([ring, lo, hi]): TypeExpr => ({ kind: 'symmetric', ring, lo, hi, span })),
   some(fc.tuple(ident, domainType)).map((fs): TypeExpr => ({ kind: 'record', fields: fs.map(([name, type]) => ({ name, type })), span })),
 );
 
@@ -142,4 +143,5 @@ export const decl: fc.Arbitrary<Decl> = fc.oneof(
   invariant.map((inv): Decl => ({ kind: 'replaceInvariant', invariant: inv, span })),
   ident.map((name): Decl => ({ kind: 'removeInvariant', name, span })),
   fc.tuple(ident, ident).map(([process, l]): Decl => ({ kind: 'removeStep', process, label: l, span })),
+  fc.tuple(ident, typeExpr).map(([name, type]): Decl => ({ kind: 'replaceType', type: { kind: 'type', name, type, span }, span })),
 );

@@ -184,6 +184,7 @@ export class Analysis {
         case 'replaceFn': return [{ name: `replace fn ${d.fn.name.name}`, kind: 'edit' as const, span: d.span, selection: d.fn.name.span, children: [] }];
         case 'replaceInvariant': return [{ name: `replace invariant ${d.invariant.name.name}`, kind: 'edit' as const, span: d.span, selection: d.invariant.name.span, children: [] }];
         case 'removeInvariant': return [{ name: `remove invariant ${d.name.name}`, kind: 'edit' as const, span: d.span, selection: d.name.span, children: [] }];
+        case 'replaceType': return [{ name: `replace type ${d.type.name.name}`, kind: 'edit' as const, span: d.span, selection: d.type.name.span, children: [] }];
       }
     });
   }

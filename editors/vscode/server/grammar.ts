@@ -23,7 +23,7 @@ const SCOPES: Record<Keyword, string> = {
   forall: 'keyword.operator.word', exists: 'keyword.operator.word', union: 'keyword.operator.word', inter: 'keyword.operator.word',
   diff: 'keyword.operator.word', subseteq: 'keyword.operator.word',
   true: 'constant.language', false: 'constant.language', none: 'constant.language', self: 'constant.language', done: 'constant.language',
-  bool: 'support.type', Set: 'support.type', Seq: 'support.type', Map: 'support.type',
+  bool: 'support.type', Set: 'support.type', Seq: 'support.type', Map: 'support.type', symmetric: 'support.type',
 };
 
 export function scopeOfKeyword(k: string): string {

@@ -63,6 +63,7 @@ const checkCommand = program
   .option('--itf <file>', 'write the first counterexample in the Informal Trace Format')
   .option('--dot <file>', 'write the state graph in Graphviz DOT (small specs: see --dot-limit)')
   .option('--dot-limit <N>', 'refuse --dot beyond N states (default 500)', integerOption(1))
+  .option('--html <file>', 'write the counterexamples in a self-contained HTML trace viewer')
   .option('--no-symmetry', 'explore every state, not one per class of states equal up to the symmetric types')
   .option('--workers <N>', 'threads for a large state space (default: one per core)', integerOption(1));
 searchOptions(checkCommand, {
@@ -70,7 +71,7 @@ searchOptions(checkCommand, {
   quiet: 'print only the properties that do not hold',
 }).action(async (spec: string, o: OptionValues) => {
   const { check } = await import('../cli/check.js');
-  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], property: o.property ?? [], properties: o.properties === true, first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit };
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], property: o.property ?? [], properties: o.properties === true, first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit, html: o.html };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
 
@@ -126,7 +127,8 @@ const diffCommand = program
   .argument('<a>', 'the first .klp file (e.g. before a fix)')
   .argument('<b>', 'the second .klp file (e.g. after it)')
   .addOption(constOption())
-  .addOption(new Option('--view <KEYS>', 'compare states on these variables, locks, `inst.pc` or `inst.local` (comma-separated, repeatable)').argParser(collect));
+  .addOption(new Option('--view <KEYS>', 'compare states on these variables, locks, `inst.pc` or `inst.local` (comma-separated, repeatable)').argParser(collect))
+  .option('--html <file>', 'write both sides\' traces side by side in a self-contained HTML viewer');
 searchOptions(diffCommand, {
   maxStates: 'stop each search after N distinct states, each behaviour comparison after N product states',
   quiet: 'print only the summary',
@@ -134,7 +136,7 @@ searchOptions(diffCommand, {
   .addHelpText('after', '\nExit codes (as diff(1)): 0 no difference on the view, 1 different, 2 undecided (a bound was hit)\nor usage error; 150 spec has errors, 151 bad command-line input, 255 internal error.')
   .action(async (a: string, b: string, o: OptionValues) => {
     const { diff } = await import('../cli/diff.js');
-    const flags: DiffFlags = { ...searchFlags(o), view: o.view ?? [] };
+    const flags: DiffFlags = { ...searchFlags(o), view: o.view ?? [], html: o.html };
     process.exitCode = await diff(a, b, flags, io, await nodePipeline());
   });
 

@@ -1,12 +1,13 @@
 // `klpc check`: load the spec, compile it in memory, explore every reachable state (and decide
 // the temporal properties on the state graph), then print the verdicts (human text or --json),
-// write the first counterexample as ITF (--itf) and the state graph as DOT (--dot), and return
-// the exit code (cli/exit-codes.ts).
+// write the first counterexample as ITF (--itf), the state graph as DOT (--dot) and the trace
+// viewer page (--html), and return the exit code (cli/exit-codes.ts).
 
 import { ExitCode, verdictExitCode } from './exit-codes.js';
 import { loadModel, printOutcome } from './front.js';
 import type { Io } from './io.js';
 import { DOT_LIMIT, stateGraphRecorder, writeDot } from './dot.js';
+import { checkPage, writeHtml } from './html/write.js';
 import { writeItf } from './itf.js';
 import { resultJson } from './json-report.js';
 import type { Pipeline } from './pipeline.js';
@@ -28,6 +29,7 @@ export interface CheckFlags {
   readonly itf?: string;
   readonly dot?: string;
   readonly dotLimit?: number;
+  readonly html?: string;
   readonly lanes: boolean;
   readonly quiet: boolean;
 }
@@ -58,8 +60,10 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
   const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model.meta.name, result, io);
-  const exitCode = itfProblems.length + dotProblems.length > 0 ? ExitCode.badInput : verdictExitCode(result);
-  const diags = [...built.diagnostics, ...itfProblems, ...dotProblems];
+  const htmlProblems = flags.html === undefined ? [] : writeHtml(flags.html, checkPage(spec, result), io);
+  const problems = [...itfProblems, ...dotProblems, ...htmlProblems];
+  const exitCode = problems.length > 0 ? ExitCode.badInput : verdictExitCode(result);
+  const diags = [...built.diagnostics, ...problems];
   printOutcome(
     io,
     flags.json,

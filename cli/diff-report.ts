@@ -97,7 +97,7 @@ function after(trace: Trace): string {
 }
 
 // What the other side does where the witness's last step (or initial state) has no match.
-function divergence(w: BehaviourWitness, mine: string, other: string): string[] {
+export function divergence(w: BehaviourWitness, mine: string, other: string): string[] {
   const n = w.trace.steps.length;
   const last = w.trace.steps[n - 1];
   const alts = w.alternatives.map((alt) => `${changesText(alt, mine)}`);

@@ -12,9 +12,11 @@ import type { ExploreOptions } from '../runtime/explore.js';
 import type { CompiledModel } from '../runtime/model.js';
 import { diffModels, type DiffResult, type Outcome } from '../diff/diff.js';
 import { chosenView, defaultView, type View, type ViewSide } from '../diff/view.js';
-import { reportDiagnostics } from './diagnostics-out.js';
+import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
 import { diffJson } from './diff-json.js';
 import { diffReport } from './diff-report.js';
+import { ExitCode } from './exit-codes.js';
+import { diffPage, writeHtml } from './html/write.js';
 import { loadSpec } from './front.js';
 import type { Io } from './io.js';
 import type { Pipeline } from './pipeline.js';
@@ -29,6 +31,7 @@ export interface DiffFlags {
   readonly json: boolean;
   readonly lanes: boolean;
   readonly quiet: boolean;
+  readonly html?: string; // write the two sides side by side in the trace viewer page
 }
 
 // diff(1)'s convention, which scripts comparing files already follow.
@@ -70,8 +73,11 @@ export async function diff(specA: string, specB: string, flags: DiffFlags, io: I
     exploreOptions: exploreOptions(flags),
     ...(flags.maxStates === undefined ? {} : { maxPairs: flags.maxStates }),
   });
-  const exitCode = DiffExit[result.outcome];
+  // an unwritable --html file spoils the run (exit 151), as an unwritable --itf does for check
+  const htmlProblems = flags.html === undefined ? [] : writeHtml(flags.html, diffPage(result), io);
+  const exitCode = htmlProblems.length > 0 ? ExitCode.badInput : DiffExit[result.outcome];
   print(result, [a, b], exitCode, flags, io);
+  printDiagnostics(htmlProblems, new Map(), io);
   return exitCode;
 }
 

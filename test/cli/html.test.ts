@@ -22,7 +22,7 @@ import { fixturesDir } from './golden.js';
 // The network is closed here: nothing may try it.
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const checkDefaults: CheckFlags = { const: [], invariant: [], deadlock: true, first: false, json: false, lanes: false, quiet: true };
+const checkDefaults: CheckFlags = { const: [], invariant: [], property: [], properties: false, deadlock: true, first: false, json: false, lanes: false, quiet: true };
 const diffDefaults: DiffFlags = { const: [], view: [], deadlock: true, json: false, lanes: false, quiet: true };
 
 describe('HTML trace viewer in headless Chromium', function () {

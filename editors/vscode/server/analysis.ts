@@ -138,6 +138,7 @@ export class Analysis {
       case 'type': return `type ${s.name} = ${typeOf(s.type)}`;
       case 'enum': return `enum ${s.name} { ${(s.decl as ast.Decl & { kind: 'enum' }).members.map((m) => m.name).join(', ')} }`;
       case 'invariant': return `invariant ${s.name}: ${this.source((s.decl as ast.InvariantDecl).expr.span)}`;
+      case 'property': return `property ${s.name}: ${this.source((s.decl as ast.PropertyDecl).formula.span)}`;
       case 'lock': return `lock ${s.name}`;
     }
   }
@@ -174,7 +175,7 @@ export class Analysis {
           children: [...d.locals.map((l) => ({ name: l.name.name, kind: 'local' as const, span: l.span })), ...labels(d.body.stmts).map((l) => ({ name: l.name, kind: 'label' as const, span: l.span }))],
         }];
         case 'enum': return [{ name: d.name.name, kind: 'enum' as const, span: d.span, selection: d.name.span, children: d.members.map((m) => ({ name: m.name, kind: 'member' as const, span: m.span })) }];
-        case 'const': case 'type': case 'var': case 'lock': case 'fn': case 'invariant':
+        case 'const': case 'type': case 'var': case 'lock': case 'fn': case 'invariant': case 'property':
           return [{ name: d.name.name, kind: d.kind, span: d.span, selection: d.name.span, children: [] }];
         case 'replaceStep': case 'prependStep': case 'removeStep': {
           const verb = { replaceStep: 'replace step', prependStep: 'prepend step', removeStep: 'remove step' }[d.kind];
@@ -184,6 +185,8 @@ export class Analysis {
         case 'replaceFn': return [{ name: `replace fn ${d.fn.name.name}`, kind: 'edit' as const, span: d.span, selection: d.fn.name.span, children: [] }];
         case 'replaceInvariant': return [{ name: `replace invariant ${d.invariant.name.name}`, kind: 'edit' as const, span: d.span, selection: d.invariant.name.span, children: [] }];
         case 'removeInvariant': return [{ name: `remove invariant ${d.name.name}`, kind: 'edit' as const, span: d.span, selection: d.name.span, children: [] }];
+        case 'replaceProperty': return [{ name: `replace property ${d.property.name.name}`, kind: 'edit' as const, span: d.span, selection: d.property.name.span, children: [] }];
+        case 'removeProperty': return [{ name: `remove property ${d.name.name}`, kind: 'edit' as const, span: d.span, selection: d.name.span, children: [] }];
         case 'replaceType': return [{ name: `replace type ${d.type.name.name}`, kind: 'edit' as const, span: d.span, selection: d.type.name.span, children: [] }];
       }
     });

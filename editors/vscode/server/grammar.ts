@@ -13,7 +13,9 @@ type Keyword = (typeof KEYWORDS)[number];
 // matched only at the start of a declaration.
 const SCOPES: Record<Keyword, string> = {
   const: 'storage.type', type: 'storage.type', enum: 'storage.type', record: 'storage.type', var: 'storage.type',
-  lock: 'keyword.control', fn: 'storage.type', process: 'storage.type', invariant: 'storage.type',
+  lock: 'keyword.control', fn: 'storage.type', process: 'storage.type', invariant: 'storage.type', property: 'storage.type',
+  fair: 'storage.modifier', strong: 'storage.modifier', unfair: 'storage.modifier',
+  always: 'keyword.operator.word', eventually: 'keyword.operator.word', leadsto: 'keyword.operator.word',
   variant: 'keyword.other', of: 'keyword.other', replace: 'keyword.other', step: 'keyword.other',
   if: 'keyword.control', then: 'keyword.control', else: 'keyword.control', while: 'keyword.control', goto: 'keyword.control',
   either: 'keyword.control', or: 'keyword.operator.word', choose: 'keyword.control', for: 'keyword.control',
@@ -57,12 +59,12 @@ export function klpGrammar(): object {
         end: '"|$',
         patterns: [{ name: 'constant.character.escape.klp', match: '\\\\.' }],
       },
-      // `process P`, `fn f`, `invariant I`, `enum E`, `type T`, `const N`, and the contextual
+      // `process P`, `fn f`, `invariant I`, `property L`, `enum E`, `type T`, `const N`, and the contextual
       // `remove`/`prepend` at the start of a line
       declarations: {
         patterns: [
           { match: '\\b(process|fn)\\s+([A-Za-z_][A-Za-z0-9_]*)', captures: { 1: { name: 'storage.type.klp' }, 2: { name: 'entity.name.function.klp' } } },
-          { match: '\\b(invariant|enum|type|const)\\s+([A-Za-z_][A-Za-z0-9_]*)', captures: { 1: { name: 'storage.type.klp' }, 2: { name: 'entity.name.type.klp' } } },
+          { match: '\\b(invariant|property|enum|type|const)\\s+([A-Za-z_][A-Za-z0-9_]*)', captures: { 1: { name: 'storage.type.klp' }, 2: { name: 'entity.name.type.klp' } } },
           { match: '^\\s*(remove|prepend)\\b', captures: { 1: { name: 'keyword.other.klp' } } },
           { match: '\\b(assert)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(:)(?!=)', captures: { 1: { name: 'keyword.control.klp' }, 2: { name: 'entity.name.type.klp' } } },
         ],

@@ -15,14 +15,14 @@ import type { Sym } from './symbols.js';
 const SYMBOL_KIND: Record<Sym['kind'] | 'edit', SymbolKind> = {
   const: SymbolKind.Constant, enum: SymbolKind.Enum, member: SymbolKind.EnumMember, type: SymbolKind.TypeParameter,
   var: SymbolKind.Variable, lock: SymbolKind.Key, fn: SymbolKind.Function, process: SymbolKind.Class,
-  invariant: SymbolKind.Boolean, local: SymbolKind.Field, param: SymbolKind.Variable, label: SymbolKind.Method,
+  invariant: SymbolKind.Boolean, property: SymbolKind.Boolean, local: SymbolKind.Field, param: SymbolKind.Variable, label: SymbolKind.Method,
   binder: SymbolKind.Variable, edit: SymbolKind.Event,
 };
 
 const COMPLETION_KIND: Record<Sym['kind'] | 'keyword' | 'builtin', CompletionItemKind> = {
   const: CompletionItemKind.Constant, enum: CompletionItemKind.Enum, member: CompletionItemKind.EnumMember,
   type: CompletionItemKind.TypeParameter, var: CompletionItemKind.Variable, lock: CompletionItemKind.Variable,
-  fn: CompletionItemKind.Function, process: CompletionItemKind.Class, invariant: CompletionItemKind.Property,
+  fn: CompletionItemKind.Function, process: CompletionItemKind.Class, invariant: CompletionItemKind.Property, property: CompletionItemKind.Property,
   local: CompletionItemKind.Field, param: CompletionItemKind.Variable, label: CompletionItemKind.Reference,
   binder: CompletionItemKind.Variable, keyword: CompletionItemKind.Keyword, builtin: CompletionItemKind.Function,
 };

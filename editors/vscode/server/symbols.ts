@@ -10,7 +10,7 @@ import type * as ast from '../../../lang/ast.js';
 import type { Span } from '../../../lang/span.js';
 import { klpLexer } from '../../../lang/syntax/tokens.js';
 
-export type SymbolKind = 'const' | 'enum' | 'member' | 'type' | 'var' | 'lock' | 'fn' | 'process' | 'invariant' | 'local' | 'param' | 'label' | 'binder';
+export type SymbolKind = 'const' | 'enum' | 'member' | 'type' | 'var' | 'lock' | 'fn' | 'process' | 'invariant' | 'property' | 'local' | 'param' | 'label' | 'binder';
 
 export interface Sym {
   readonly name: string;
@@ -29,7 +29,7 @@ export function allSymbols(decls: readonly ast.Decl[]): Sym[] {
   const out: Sym[] = [];
   for (const d of decls) {
     switch (d.kind) {
-      case 'const': case 'type': case 'lock': case 'invariant': out.push({ name: d.name.name, kind: d.kind, span: d.name.span, decl: d, ...(d.kind === 'type' ? { type: d.type } : {}) }); break;
+      case 'const': case 'type': case 'lock': case 'invariant': case 'property': out.push({ name: d.name.name, kind: d.kind, span: d.name.span, decl: d, ...(d.kind === 'type' ? { type: d.type } : {}) }); break;
       case 'var': out.push({ name: d.name.name, kind: 'var', span: d.name.span, decl: d, type: d.type }); break;
       case 'enum':
         out.push({ name: d.name.name, kind: 'enum', span: d.name.span, decl: d });

@@ -9,7 +9,7 @@ import { COMMAND_LINE_FILE, type CommandLine } from './command-line.js';
 import { printDiagnostics, reportDiagnostics } from './diagnostics-out.js';
 import type { Io } from './io.js';
 import { checkNames, parseConsts } from './options.js';
-import type { Pipeline } from './pipeline.js';
+import type { Loaded, Pipeline } from './pipeline.js';
 
 export interface FrontOptions {
   readonly consts: readonly string[];
@@ -17,34 +17,52 @@ export interface FrontOptions {
   readonly quiet: boolean;
 }
 
-export type Front = { readonly program: Program; readonly diagnostics: readonly Diagnostic[] } | { readonly exitCode: number };
+// `loaded`: what the loader returned, before the diagnostics were moved onto the command line.
+export type Front =
+  | { readonly program: Program; readonly diagnostics: readonly Diagnostic[]; readonly loaded: Loaded; readonly consts: ReadonlyMap<string, number | boolean> }
+  | { readonly exitCode: number };
 
 export async function loadSpec(spec: string, opts: FrontOptions, io: Io, pipeline: Pipeline): Promise<Front> {
-  const fail = (diags: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map()) => ({
-    exitCode: reportDiagnostics(diags, sources, io, opts.json ? { spec } : undefined),
-  });
   const parsed = parseConsts(opts.consts, io.cmd);
-  if (parsed.diagnostics.length > 0) return fail(parsed.diagnostics);
+  if (parsed.diagnostics.length > 0) return { exitCode: reportDiagnostics(parsed.diagnostics, new Map(), io, opts.json ? { spec } : undefined) };
   const loaded = await pipeline.load(spec, { consts: parsed.consts, origin: io.cmd.spanOf(spec) });
+  const diags = warned(loaded, opts, io);
+  if (loaded.program === undefined || hasErrors(diags)) return { exitCode: reportDiagnostics(diags, loaded.sources, io, opts.json ? { spec } : undefined) };
+  return { program: loaded.program, diagnostics: diags, loaded, consts: parsed.consts };
+}
+
+// The loader's diagnostics on the command line's arguments; warnings printed unless quiet.
+function warned(loaded: Pick<Loaded, 'diagnostics' | 'sources'>, opts: FrontOptions, io: Io): Diagnostic[] {
   const diags = loaded.diagnostics.map((d) => onArgument(d, opts.consts, io.cmd));
-  if (loaded.program === undefined || hasErrors(diags)) return fail(diags, loaded.sources);
-  if (!opts.json && !opts.quiet) printDiagnostics(diags, loaded.sources, io);
-  return { program: loaded.program, diagnostics: diags };
+  if (!hasErrors(diags) && !opts.json && !opts.quiet) printDiagnostics(diags, loaded.sources, io);
+  return diags;
 }
 
 export type Built = { readonly model: CompiledModel; readonly diagnostics: readonly Diagnostic[] } | { readonly exitCode: number };
 
-// The spec loaded, every --invariant name known to it, and its model built.
+// The spec's model (recalled when built before from the same files), every --invariant and
+// --property name known to it.
 export async function loadModel(spec: string, opts: FrontOptions & { readonly invariant: readonly string[]; readonly property?: readonly string[] }, io: Io, pipeline: Pipeline): Promise<Built> {
+  const unknown = (invariants: readonly { name: string }[], properties: readonly { name: string }[]): { exitCode: number } | undefined => {
+    const bad = [
+      ...checkNames(opts.invariant, invariants.map((i) => i.name), io.cmd, 'KLP6003'),
+      ...checkNames(opts.property ?? [], properties.map((p) => p.name), io.cmd, 'KLP6008'),
+    ];
+    return bad.length === 0 ? undefined : { exitCode: reportDiagnostics(bad, new Map(), io, opts.json ? { spec } : undefined) };
+  };
+  const parsed = parseConsts(opts.consts, io.cmd);
+  const hit = parsed.diagnostics.length > 0 ? undefined : await pipeline.recall(spec, parsed.consts);
+  if (hit !== undefined) {
+    const diagnostics = warned(hit, opts, io);
+    return unknown(hit.model.meta.invariants, hit.model.meta.properties) ?? { model: hit.model, diagnostics };
+  }
   const front = await loadSpec(spec, opts, io, pipeline);
   if ('exitCode' in front) return front;
-  const badNames = [
-    ...checkNames(opts.invariant, front.program.invariants.map((i) => i.name), io.cmd, 'KLP6003'),
-    ...checkNames(opts.property ?? [], front.program.properties.map((p) => p.name), io.cmd, 'KLP6008'),
-  ];
-  if (badNames.length > 0) return { exitCode: reportDiagnostics(badNames, new Map(), io, opts.json ? { spec } : undefined) };
+  const bad = unknown(front.program.invariants, front.program.properties);
+  if (bad !== undefined) return bad;
   const built = await pipeline.build(front.program);
   if ('diagnostics' in built) return { exitCode: reportDiagnostics(built.diagnostics, built.sources, io, opts.json ? { spec } : undefined) };
+  await pipeline.remember(spec, front.consts, front.loaded, built);
   return { model: built.model, diagnostics: front.diagnostics };
 }
 

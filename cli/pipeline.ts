@@ -1,12 +1,14 @@
 // The stages `klpc` drives, behind one interface so that the commands can be tested with fakes
 // and so that each heavy stage is imported only when a command needs it: `--help` loads none,
 // and only `compile` imports the ts-morph emitter (0.4 s) itself (`check` goes through
-// buildModel, which needs it only when its cache misses).
+// buildModel, which needs it only when its cache misses). A spec checked before is recalled
+// from the cache without loading the parser at all (compiler/spec-cache.ts).
 
 import type { Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import type { Program } from '../lang/program.js';
 import type { Span } from '../lang/span.js';
 import type { BuildResult } from '../compiler/build.js';
+import type { Recalled } from '../compiler/spec-cache.js';
 import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import type { ExploreOptions } from '../runtime/explore.js';
@@ -21,9 +23,14 @@ export interface Loaded {
   readonly sources: ReadonlyMap<string, string>;
 }
 
+type Consts = ReadonlyMap<string, number | boolean>;
+
 export interface Pipeline {
-  load(path: string, options: { consts?: ReadonlyMap<string, number | boolean>; origin?: Span }): Promise<Loaded>;
+  load(path: string, options: { consts?: Consts; origin?: Span }): Promise<Loaded>;
   build(program: Program): Promise<BuildResult>;
+  // the model built from this spec argument before, while its files are unchanged; and saving it
+  recall(path: string, consts: Consts): Promise<Recalled | undefined>;
+  remember(path: string, consts: Consts, loaded: Loaded, built: Extract<BuildResult, { model: CompiledModel }>): Promise<void>;
   // one thread, temporal properties included (their state graph is recorded here)
   explore(model: CompiledModel, options: SearchOptions): SearchResult;
   // check's search without temporal properties: on up to `workers` threads once the state
@@ -49,6 +56,12 @@ export async function nodePipeline(): Promise<Pipeline> {
       if ('model' in built) sources.set(built.model, built.js);
       return built;
     },
+    recall: async (path, consts) => {
+      const hit = await (await import('../compiler/spec-cache.js')).recall(path, consts);
+      if (hit !== undefined) sources.set(hit.model, hit.js);
+      return hit;
+    },
+    remember: async (path, consts, loaded, built) => (await import('../compiler/spec-cache.js')).remember(path, consts, loaded, built.entry),
     explore: searchWithProperties,
     search: async (model, options, workers) => {
       const js = sources.get(model);

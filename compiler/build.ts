@@ -23,11 +23,12 @@ export interface BuildOptions {
 export const ENVIRONMENT_FILE = '<environment>';
 
 export type BuildResult =
-  | { readonly model: CompiledModel; readonly js: string } // js: the verified bytes imported
+  // js: the verified bytes imported, from cache entry `entry`
+  | { readonly model: CompiledModel; readonly js: string; readonly entry: string }
   | { readonly diagnostics: readonly Diagnostic[]; readonly sources: ReadonlyMap<string, string> };
 
 export async function build(program: Program, options: BuildOptions = {}): Promise<BuildResult> {
-  const where: CacheLocation = options.cacheDir === undefined ? cacheLocation(process.env) : { dir: options.cacheDir, variable: 'cacheDir', value: options.cacheDir };
+  const where = cacheWhere(options);
   const problem = prepareCacheDir(where.dir);
   if (problem !== undefined) return refused(where, problem);
   const key = createHash('sha256').update(compilerFingerprint()).update(JSON.stringify(program)).digest('hex').slice(0, 32);
@@ -37,7 +38,11 @@ export async function build(program: Program, options: BuildOptions = {}): Promi
     js = await generate(program);
     writeEntry(where.dir, name, js); // an unwritable cache only costs the next run a regeneration
   }
-  return { model: await importVerified(js), js };
+  return { model: await importVerified(js), js, entry: name };
+}
+
+export function cacheWhere(options: BuildOptions): CacheLocation {
+  return options.cacheDir === undefined ? cacheLocation(process.env) : { dir: options.cacheDir, variable: 'cacheDir', value: options.cacheDir };
 }
 
 // For callers whose cache directory is their own (tests, benchmarks): a refusal is their bug.

@@ -57,7 +57,9 @@ export function fakePipeline(result: SearchResult, loaded: Partial<Loaded> = {})
       calls.load = { path, consts: options.consts };
       return { program, diagnostics: [], sources: new Map(), ...loaded };
     },
-    build: async () => ({ model: { meta } as unknown as CompiledModel, js: '' }),
+    recall: async () => undefined,
+    remember: async () => {},
+    build: async () => ({ model: { meta } as unknown as CompiledModel, js: '', entry: 'fake.mjs' }),
     explore: (_model, options) => {
       calls.explore = options;
       return result;

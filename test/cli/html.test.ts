@@ -1,5 +1,5 @@
-// The HTML trace viewer in a real headless Chromium (the one @sparticuz/chromium ships inside its
-// npm package, driven by puppeteer-core; no browser is installed on the machine). Checked
+// The HTML trace viewer in a real headless Chromium (browser.ts: the one @sparticuz/chromium ships
+// inside its npm package, driven by puppeteer-core; no browser is installed on the machine). Checked
 // structurally, never by pixels: the DOM after moving the slider, the buttons and the arrow
 // keys (lanes as columns, the current row, the highlighted variables equal to those whose value
 // differs from the row before), that the page asks the network for nothing, that the two sides
@@ -10,17 +10,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import chromium from '@sparticuz/chromium';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { check, type CheckFlags } from '../../cli/check.js';
 import { diff, type DiffFlags } from '../../cli/diff.js';
 import { nodePipeline } from '../../cli/pipeline.js';
 import { repoRoot } from '../golden.js';
+import { chromiumDir, launchBrowser } from './browser.js';
 import { recordingIo } from './fake-pipeline.js';
 import { fixturesDir } from './golden.js';
-
-// The network is closed here: nothing may try it.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const checkDefaults: CheckFlags = { const: [], invariant: [], property: [], properties: false, deadlock: true, first: false, json: false, lanes: false, quiet: true };
 const diffDefaults: DiffFlags = { const: [], view: [], deadlock: true, json: false, lanes: false, quiet: true };
@@ -33,11 +30,7 @@ describe('HTML trace viewer in headless Chromium', function () {
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'klpc-html-'));
-    browser = await puppeteer.launch({
-      executablePath: await chromium.executablePath(),
-      headless: true,
-      args: [...FLAGS, `--user-data-dir=${path.join(tmp, 'profile')}`],
-    });
+    browser = await launchBrowser(path.join(tmp, 'profile'));
   });
   after(async () => {
     await browser?.close();
@@ -72,6 +65,11 @@ describe('HTML trace viewer in headless Chromium', function () {
   const texts = (page: Page, sel: string) => page.$$eval(sel, (els) => els.map((e) => e.textContent ?? ''));
   const current = (page: Page) => page.$eval('tr.step.current', (e) => Number((e as HTMLElement).dataset['step']));
   const vars = (page: Page) => page.$$eval('.vars tbody tr', (rows) => rows.map((r) => [(r as HTMLElement).dataset['key']!, r.querySelector('.value')!.textContent!, r.classList.contains('changed')] as const));
+
+  it('runs the browser unpacked into the checkout, never one another user could plant in /tmp', () => {
+    const exe = browser.process()?.spawnfile ?? '';
+    assert.ok(exe.startsWith(chromiumDir + path.sep), exe);
+  });
 
   it('check --html: lanes as columns, a step slider, the changed variables highlighted, the violated property', async () => {
     const { code, file } = await checkHtml(path.join(fixturesDir, 'lost-update.klp'));

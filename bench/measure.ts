@@ -1,7 +1,10 @@
 // One bench case in a fresh process (so its memory figures are its own): runs the named case
-// and prints one JSON line of figures. Started by run.ts as `node --expose-gc measure.js NAME`.
+// and prints one JSON line of figures. Started by run.ts as `node --expose-gc measure.js NAME
+// [--workers N] [--symmetry]`: with --workers, the parallel search itself on N worker threads
+// (not check's one-thread probe first; N = 1 measures its cost on one worker); with --symmetry, reduced by the spec's symmetric types.
 
-import { explore } from '../runtime/explore.js';
+import { explore, type ExploreOptions } from '../runtime/explore.js';
+import { exploreParallel } from '../runtime/parallel/coordinator.js';
 import { cases } from './cases.js';
 
 export interface Figures {
@@ -17,10 +20,10 @@ export interface Figures {
   readonly peakRssBytes: number | null;
 }
 
-async function main(name: string): Promise<void> {
+async function main(name: string, workers: number, symmetry: boolean): Promise<void> {
   const c = cases.find((x) => x.name === name);
   if (c === undefined) throw new Error(`no bench case '${name}'`);
-  const model = await c.source();
+  const { model, source } = await c.source();
   // Loading a spec leaves the parser's and binder's garbage behind; V8 returns freed pages to
   // the OS lazily, so collect twice with a pause, or the search's RSS growth reads as negative.
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -31,7 +34,8 @@ async function main(name: string): Promise<void> {
   const rss0 = process.memoryUsage().rss;
   const peak0 = process.resourceUsage().maxRSS;
   const cpu0 = process.cpuUsage();
-  const r = explore(model, { deadlock: true });
+  const options: ExploreOptions = { deadlock: true, symmetry };
+  const r = workers >= 1 ? await exploreParallel(model, source, options, workers) : explore(model, options);
   const cpu = process.cpuUsage(cpu0);
   const rss = process.memoryUsage().rss - rss0;
   const peak1 = process.resourceUsage().maxRSS;
@@ -49,4 +53,6 @@ async function main(name: string): Promise<void> {
   process.stdout.write(JSON.stringify(figures) + '\n');
 }
 
-await main(process.argv[2] ?? '');
+const args = process.argv.slice(2);
+const at = args.indexOf('--workers');
+await main(args[0] ?? '', at < 0 ? 0 : Number(args[at + 1]), args.includes('--symmetry'));

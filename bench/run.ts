@@ -1,6 +1,7 @@
-// `npm run bench [filter] [--quick]`: runs each bench case whose name contains `filter` (all,
-// or only the small ones with --quick) in its own process and prints a table: distinct states,
-// wall and CPU seconds, states per second (wall and CPU), bytes per distinct state.
+// `npm run bench [filter] [--quick] [--workers N] [--symmetry]`: runs each bench case whose name
+// contains `filter` (all, or only the small ones with --quick) in its own process and prints a
+// table: distinct states, wall and CPU seconds, states per second (wall and CPU), bytes per
+// distinct state. --workers N and --symmetry are passed on to each case (bench/measure.ts).
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +10,8 @@ import type { Figures } from './measure.js';
 
 const measure = fileURLToPath(new URL('./measure.js', import.meta.url));
 
-function run(name: string): Figures {
-  const child = spawnSync(process.execPath, ['--expose-gc', measure, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+function run(name: string, extra: readonly string[]): Figures {
+  const child = spawnSync(process.execPath, ['--expose-gc', measure, name, ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (child.status !== 0) throw new Error(`bench case '${name}' failed (exit ${child.status})`);
   return JSON.parse(child.stdout) as Figures;
 }
@@ -35,11 +36,14 @@ function row(f: Figures): string[] {
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const filter = args.find((a) => !a.startsWith('--')) ?? '';
+const at = args.indexOf('--workers');
+const extra = [...(at < 0 ? [] : ['--workers', args[at + 1] ?? '']), ...(args.includes('--symmetry') ? ['--symmetry'] : [])];
+const filter = args.find((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1)) ?? '';
 const chosen = cases.filter((c) => c.name.includes(filter) && (!quick || c.quick));
 if (chosen.length === 0) console.error(`no bench case matches '${filter}'`);
 // rows are printed as each case finishes, so the widths are fixed up front
 const widths = columns.map((c, i) => (i === 0 ? Math.max(c.length, ...chosen.map((x) => x.name.length)) : Math.max(c.length, 11)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(line(columns));
-for (const c of chosen) console.log(line(row(run(c.name))));
+if (extra.length > 0) console.log(`(${extra.join(' ')})`);
+for (const c of chosen) console.log(line(row(run(c.name, extra))));

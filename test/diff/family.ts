@@ -8,7 +8,7 @@ import { buildModel } from '../../compiler/build.js';
 import { diffModels, type DiffResult } from '../../diff/diff.js';
 import { defaultView, type ViewSide } from '../../diff/view.js';
 import { loadProgram } from '../../lang/load.js';
-import { explore } from '../../runtime/explore.js';
+import { searchWithProperties } from '../../runtime/temporal-search.js';
 import type { CompiledModel } from '../../runtime/model.js';
 import type { Value } from '../../runtime/value.js';
 
@@ -35,7 +35,7 @@ export async function diffFamily(a: string, b: string): Promise<{ d: DiffResult;
   const names: [string, string] = a === b ? [`${a} (A)`, `${b} (B)`] : [a, b];
   const d = diffModels({ name: names[0], model: sa.model }, { name: names[1], model: sb.model }, {
     view: defaultView({ ...sa, name: names[0] }, { ...sb, name: names[1] }),
-    explore,
+    explore: searchWithProperties, // as klpc diff does: temporal properties too
     exploreOptions: { deadlock: true },
   });
   return { d, a: sa, b: sb };

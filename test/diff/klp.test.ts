@@ -35,7 +35,7 @@ describe('diff: the klp family', function () {
     assert.deepEqual(d.view.excluded, [{ key: 'klp_alive', why: 'only in postfix' }]);
     assert.ok(d.view.keys.includes('patcher[3].pc') && d.view.keys.includes('obj'));
     assert.deepEqual(changes(d.verdicts), {
-      StackOrder: 'flipped', NoDanglingModule: 'flipped', GoingCoverage: 'same', NoDoubleEnable: 'flipped', deadlock: 'same', 'spec errors': 'same',
+      StackOrder: 'flipped', NoDanglingModule: 'flipped', GoingCoverage: 'same', NoDoubleEnable: 'flipped', PatchesRegister: 'same', AllSettle: 'same', deadlock: 'same', 'spec errors': 'same',
     });
     const row = (n: string) => d.verdicts.find((r) => r.name === n)!;
     assert.deepEqual([row('StackOrder').a?.verdict, row('StackOrder').a?.trace?.steps.length, row('StackOrder').b?.verdict], ['violated', 5, 'holds']);
@@ -74,7 +74,7 @@ describe('diff: the klp family', function () {
   it('postfix vs ignore-going: GoingCoverage flips; race 1 is back', async () => {
     const { d } = await diffFamily('postfix', 'ignore-going');
     assert.deepEqual(changes(d.verdicts), {
-      StackOrder: 'flipped', NoDanglingModule: 'same', GoingCoverage: 'flipped', NoDoubleEnable: 'flipped', deadlock: 'same', 'spec errors': 'same',
+      StackOrder: 'flipped', NoDanglingModule: 'same', GoingCoverage: 'flipped', NoDoubleEnable: 'flipped', PatchesRegister: 'same', AllSettle: 'same', deadlock: 'same', 'spec errors': 'same',
     });
     // ignore-going's GoingCoverage counterexample: a patch registered while M is GOING, enabled
     // without M's b() while M's code can still run

@@ -9,11 +9,11 @@ import path from 'node:path';
 import { formatInt } from '../../cli/verdicts.js';
 import type { Alternative } from './alternatives-table.js';
 import { specDir } from './pipeline.js';
-import { DEFAULT, H, pinned, properties, sizes, type Pinned, type Property, type Row } from './table.js';
+import { DEFAULT, H, V, pinned, properties, sizes, type Pinned, type Property, type Row } from './table.js';
 
 const DOCS = path.resolve(specDir, '../../docs/klp.md');
 
-const mark = (p: Pinned) => (p === H ? '✓' : `✗ ${p}`);
+const mark = (p: Pinned) => (p === H ? '✓' : p === V ? '✗' : `✗ ${p}`);
 
 // `✗ 5 (7 at 2/2/1, 3/3/1; ✓ at 1/1/1)`: the verdict at the default size, then where other sizes
 // (given as [size, verdict]) differ.
@@ -21,7 +21,7 @@ function cell(base: Pinned, atSizes: readonly (readonly [string, Pinned])[]): st
   const other = new Map<string, string[]>();
   for (const [key, p] of atSizes) {
     if (p === base) continue;
-    const text = p === H ? '✓' : base === H ? `✗ ${p}` : `${p}`;
+    const text = p === H || p === V || base === H ? mark(p) : `${p}`;
     other.set(text, [...(other.get(text) ?? []), key]);
   }
   const notes = [...other].map(([text, at]) => `${text} at ${at.join(', ')}`);

@@ -10,8 +10,8 @@ import type { Value } from '../../runtime/value.js';
 import { expectDocsTable, verdictTable } from './docs-table.js';
 import path from 'node:path';
 import { loadProgram } from '../../lang/load.js';
-import { runSpec, specDir, type Run } from './pipeline.js';
-import { H, pinned, sizes, table } from './table.js';
+import { assertAgrees, runSpec, specDir, type Run } from './pipeline.js';
+import { assertPinned, pinned, sizes, table } from './table.js';
 
 const LARGE = process.env['KLPC_KLP_LARGE'] === '1';
 const sizeOf = new Map(sizes.map((s) => [s.key, s]));
@@ -54,23 +54,10 @@ describe('klp family (specs/klp)', function () {
     for (const size of sizes) {
       const expected = pinned(row, size.key);
       (size.large && !LARGE ? it.skip : it)(`${row.spec} NPATCHES/NRACING/NLOADS=${size.key}: verdicts and ${row.distinct[size.key]} distinct states`, async () => {
-        const { result, reference } = await run(row.spec, size.key);
-        assert.equal(result.complete, true);
-        for (const [name, want] of Object.entries(expected)) {
-          const p = property(result, name);
-          assert.deepEqual([p.verdict, p.trace?.steps.length], want === H ? [H, undefined] : ['violated', want], name);
-        }
-        // every other property (asserts, spec errors) holds
-        for (const p of result.properties) {
-          if (!(p.name in expected)) assert.equal(p.verdict, H, `${p.name}`);
-        }
-        assert.equal(result.stats.distinct, row.distinct[size.key]);
-        assert.equal(reference.distinct, result.stats.distinct, 'reference checker distinct states');
-        for (const r of reference.properties) {
-          const p = property(result, r.name);
-          assert.equal(p.verdict, r.verdict, `reference verdict of ${r.name}`);
-          if (r.length !== undefined) assert.equal(p.trace?.steps.length, r.length, `shortest ${r.name}`);
-        }
+        const r = await run(row.spec, size.key);
+        assertPinned(r.result, expected);
+        assert.equal(r.result.stats.distinct, row.distinct[size.key]);
+        assertAgrees(r);
       });
     }
   }

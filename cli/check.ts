@@ -39,9 +39,9 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   if ('exitCode' in built) return built.exitCode;
   const { model } = built;
   const progress = progressLine(io, io.progress && !flags.json && !flags.quiet);
-  const graph = flags.dot === undefined ? undefined : stateGraphRecorder(model, flags.dotLimit ?? DOT_LIMIT);
   const properties = !flags.properties ? [] : flags.property.length > 0 ? flags.property : undefined;
   const temporal = properties === undefined ? model.meta.properties.length > 0 : properties.length > 0;
+  const graph = flags.dot === undefined ? undefined : stateGraphRecorder(flags.dotLimit ?? DOT_LIMIT, temporal);
   const options = {
     deadlock: flags.deadlock,
     ...(flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
@@ -54,12 +54,12 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   };
   // a recorded graph (--dot, temporal properties) is built on this thread
-  const result = temporal
-    ? pipeline.explore(graph ?? model, { ...options, ...(properties === undefined ? {} : { properties }) })
-    : await pipeline.search(graph ?? model, options, graph === undefined ? flags.workers ?? 1 : 1);
+  const result = temporal || graph !== undefined
+    ? pipeline.explore(model, { ...options, ...(graph === undefined ? {} : { graph }), ...(properties === undefined ? {} : { properties }) })
+    : await pipeline.search(model, options, flags.workers ?? 1);
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
-  const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model.meta.name, result, io);
+  const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model, result, io);
   const htmlProblems = flags.html === undefined ? [] : writeHtml(flags.html, checkPage(spec, result), io);
   const problems = [...itfProblems, ...dotProblems, ...htmlProblems];
   const exitCode = problems.length > 0 ? ExitCode.badInput : verdictExitCode(result);

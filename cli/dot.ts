@@ -1,4 +1,4 @@
-// `klpc check --dot FILE`: the state graph recorded during the search (diff/graph.ts) as
+// `klpc check --dot FILE`: the state graph recorded during the search (runtime/graph.ts) as
 // Graphviz DOT. A node per distinct state (its program counters, then its variables), an edge
 // per transition labelled `instance label`; initial states bold, finished states doubled,
 // states where an invariant is false and deadlocked states red, and each failing step (assert,
@@ -6,10 +6,10 @@
 // Beyond `--dot-limit` states the graph is not recorded further and the file is not written.
 
 import fs from 'node:fs';
-import { Actions, decodeNode, expanded, Recorder, type Graph } from '../diff/graph.js';
+import { Actions, decodeNode, diffGraph, edgeEnd, edgeStart, edgeStep, edgeTarget, expanded, nodeCount, type Graph } from '../diff/graph.js';
 import { failingInvariants } from '../diff/reach.js';
-import { ViewIds } from '../diff/view-ids.js';
 import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
+import { GraphRecorder } from '../runtime/graph.js';
 import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
 import { entryLines, dataEntries, pendingInstances } from './changes.js';
@@ -20,19 +20,20 @@ import { formatInt } from './verdicts.js';
 // More states than this make a picture nobody can read (and Graphviz slow).
 export const DOT_LIMIT = 500;
 
-// A model that records the graph while explore() searches it, up to `limit` states.
-export function stateGraphRecorder(model: CompiledModel, limit: number): Recorder {
-  return new Recorder(model, new ViewIds({ keys: [], excluded: [], reordered: [] }), new Actions(), limit);
+// Records the graph while explore() searches, up to `limit` states (all of them when the same
+// graph serves the temporal properties: then only the file is not written past the limit).
+export function stateGraphRecorder(limit: number, whole: boolean): GraphRecorder {
+  return new GraphRecorder(whole ? Infinity : limit);
 }
 
 // Writes the graph, or returns why not: KLP6005 past the limit, KLP6004 when unwritable.
-export function writeDot(file: string, limit: number, rec: Recorder, name: string, result: SearchResult, io: Io): Diagnostic[] {
-  if (rec.overflow) {
+export function writeDot(file: string, limit: number, rec: GraphRecorder, model: CompiledModel, result: SearchResult, io: Io): Diagnostic[] {
+  if (rec.overflow || result.stats.distinct > limit) {
     const args = { path: file, limit: formatInt(limit), count: formatInt(result.stats.distinct) };
     return [diag('KLP6005', io.cmd.spanOf(file), args, { hint: 'shrink the model with --const, or raise the limit with --dot-limit N' })];
   }
   try {
-    fs.writeFileSync(file, stateGraphDot(rec.graph, name, result));
+    fs.writeFileSync(file, stateGraphDot(diffGraph(model, rec.freeze(), new Actions()), model.meta.name, result));
     return [];
   } catch (e) {
     return [diag('KLP6004', io.cmd.spanOf(file), { path: file, reason: errnoReason(e) })];
@@ -51,21 +52,24 @@ export function stateGraphDot(g: Graph, name: string, result: SearchResult): str
   const checked = new Set(result.properties.filter((p) => p.kind === 'invariant').map((p) => p.name));
   const deadlocks = result.properties.some((p) => p.kind === 'deadlock');
   const initial = new Set(g.initial);
+  const failures = g.flat.failures;
   const failing = new Set<number>();
-  for (let i = 0; i < g.failures.length; i += 3) failing.add(g.failures.get(i));
+  for (let i = 0; i < failures.length; i += 3) failing.add(failures[i]!);
   const s = new Int32Array(g.model.slots);
+  // drawn solid with its edges: the search ran its steps (some successors may have been refused)
+  const ran = (n: number) => n < g.flat.n;
   const lines = [
-    `// klpc check --dot: ${g.store.count} states of ${name}${result.complete ? '' : ` (incomplete: ${result.incompleteReason ?? 'stopped early'})`}`,
+    `// klpc check --dot: ${nodeCount(g)} states of ${name}${result.complete ? '' : ` (incomplete: ${result.incompleteReason ?? 'stopped early'})`}`,
     `digraph "${esc(name)}" {`,
     '  node [shape=box, fontname="monospace", fontsize=10];',
     '  edge [fontname="monospace", fontsize=9];',
   ];
-  for (let n = 0; n < g.store.count; n++) {
+  for (let n = 0; n < nodeCount(g); n++) {
     const state = decodeNode(g, n);
     g.model.unpack(g.store.chunk(n), g.store.offset(n), s);
     const done = g.model.allDone(s);
     const bad = failingInvariants(g, n).filter((inv) => checked.has(inv));
-    const stuck = deadlocks && expanded(g, n) && !done && g.edgeEnd.get(n) === g.edgeStart.get(n) && !failing.has(n);
+    const stuck = deadlocks && expanded(g, n) && !done && edgeEnd(g, n) === edgeStart(g, n) && !failing.has(n);
     const pcs = pendingInstances(state).map((w) => `${w.instance}@${w.label}`).join(', ');
     const text = [pcs === '' ? 'all done' : pcs, ...dataEntries(state).flatMap(([k, v]) => entryLines(k, v, LABEL_WIDTH))];
     if (bad.length > 0) text.push(`✗ ${bad.join(', ')}`);
@@ -74,18 +78,17 @@ export function stateGraphDot(g: Graph, name: string, result: SearchResult): str
     if (initial.has(n)) attrs.push('penwidth=2');
     if (done) attrs.push('peripheries=2');
     if (bad.length > 0 || stuck) attrs.push('color=red', 'fontcolor=red');
-    if (!expanded(g, n)) attrs.push('style=dashed');
+    if (!ran(n)) attrs.push('style=dashed');
     lines.push(`  s${n} [${attrs.join(', ')}];`);
   }
-  for (let n = 0; n < g.store.count; n++) {
-    if (!expanded(g, n)) continue;
-    for (let e = g.edgeStart.get(n); e < g.edgeEnd.get(n); e++) {
-      const step = meta.steps[g.edgeSteps.get(e)]!;
-      lines.push(`  s${n} -> s${g.edges.get(2 * e + 1)} [label="${esc(`${meta.instances[step.instance]!.name} ${step.label}`)}"];`);
+  for (let n = 0; n < g.flat.n; n++) {
+    for (let e = edgeStart(g, n); e < edgeEnd(g, n); e++) {
+      const step = meta.steps[edgeStep(g, e)]!;
+      lines.push(`  s${n} -> s${edgeTarget(g, e)} [label="${esc(`${meta.instances[step.instance]!.name} ${step.label}`)}"];`);
     }
   }
-  for (let i = 0; i < g.failures.length; i += 3) {
-    const [node, stepIndex, site] = [g.failures.get(i), g.failures.get(i + 1), g.failures.get(i + 2)];
+  for (let i = 0; i < failures.length; i += 3) {
+    const [node, stepIndex, site] = [failures[i]!, failures[i + 1]!, failures[i + 2]!];
     const step = meta.steps[stepIndex]!;
     const what = meta.sites[site]!;
     const text = `${what.kind === 'assert' ? 'assertion failed' : 'spec error'}: ${what.message.replaceAll('{value}', '…')}`;

@@ -6,7 +6,7 @@
 import type { Trace } from '../runtime/result.js';
 import type { Value } from '../runtime/value.js';
 import { canonicalValue } from './canonical.js';
-import { decodeNode, type Graph } from './graph.js';
+import { decodeNode, edgeAction, edgeEnd, edgeStart, edgeTarget, type Graph } from './graph.js';
 import { extraBehaviour, type Witness } from './inclusion.js';
 import { pathTrace } from './paths.js';
 import type { ViewIds } from './view-ids.js';
@@ -74,7 +74,7 @@ function alternatives(mine: Graph, other: Graph, w: Witness, views: ViewIds): { 
     reached = w.others.flatMap((n) => outEdges(other, n).filter((e) => e.action === action).map((e) => e.target));
   }
   const distinct = new Map<number, number>(); // view id -> a node of `other` with it
-  for (const n of reached) if (!distinct.has(other.views.get(n))) distinct.set(other.views.get(n), n);
+  for (const n of reached) if (!distinct.has(other.views[n]!)) distinct.set(other.views[n]!, n);
   const myView = views.project(decodeNode(mine, last));
   const listed = [...distinct.values()].slice(0, MAX_ALTERNATIVES).map((n) => {
     const theirView = views.project(decodeNode(other, n));
@@ -87,6 +87,6 @@ function alternatives(mine: Graph, other: Graph, w: Witness, views: ViewIds): { 
 
 function outEdges(g: Graph, node: number): { action: number; target: number }[] {
   const out = [];
-  for (let e = g.edgeStart.get(node); e < g.edgeEnd.get(node); e++) out.push({ action: g.edges.get(2 * e), target: g.edges.get(2 * e + 1) });
+  for (let e = edgeStart(g, node), end = edgeEnd(g, node); e < end; e++) out.push({ action: edgeAction(g, e), target: edgeTarget(g, e) });
   return out;
 }

@@ -1,6 +1,6 @@
 // `klpc diff`'s stage: two compiled models in, plain data out. Each model is explored once, by
 // the runtime's explore() (so verdicts, counterexamples and step counts are exactly `klpc
-// check`'s), through a Recorder that keeps its transition graph; the view-state comparison and
+// check`'s), recording its transition graph (runtime/graph.ts); the view-state comparison and
 // the two behaviour inclusions then run on the graphs. The outcome follows diff(1): same,
 // different (something proven different), or undecided (nothing different found, but a bound
 // was hit somewhere, so nothing is proven the same).
@@ -10,7 +10,8 @@ import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult, Trace } from '../runtime/result.js';
 import { compareBehaviours, type BehavioursCompare } from './behaviours.js';
 import { compareCoverage, type CoverageRow } from './coverage.js';
-import { Actions, Recorder, type Graph } from './graph.js';
+import { GraphRecorder } from '../runtime/graph.js';
+import { Actions, diffGraph, type Graph } from './graph.js';
 import { pathTrace, treePath } from './paths.js';
 import { compareReach, failingInvariants, type OnlyHere } from './reach.js';
 import { compareVerdicts, type VerdictRow } from './verdicts.js';
@@ -61,9 +62,13 @@ export interface DiffResult {
 export function diffModels(a: DiffSpec, b: DiffSpec, options: DiffOptions): DiffResult {
   const views = new ViewIds(options.view);
   const actions = new Actions();
-  const recorders = [new Recorder(a.model, views, actions), new Recorder(b.model, views, actions)] as const;
-  const results = [options.explore(recorders[0], options.exploreOptions), options.explore(recorders[1], options.exploreOptions)] as const;
-  const [ga, gb] = [recorders[0].graph, recorders[1].graph];
+  const recorders = [new GraphRecorder(), new GraphRecorder()] as const;
+  const results = [
+    options.explore(a.model, { ...options.exploreOptions, graph: recorders[0] }),
+    options.explore(b.model, { ...options.exploreOptions, graph: recorders[1] }),
+  ] as const;
+  const ga = diffGraph(a.model, recorders[0].freeze(), actions, views);
+  const gb = diffGraph(b.model, recorders[1].freeze(), actions, views);
   const reach = reachDiff(ga, gb, views.count, results[0].complete && results[1].complete);
   const behaviours = compareBehaviours(ga, gb, views, options.maxPairs);
   const verdicts = compareVerdicts(results[0], results[1]);

@@ -11,7 +11,7 @@
 
 import { fingerprint, fpHi } from '../runtime/fingerprint.js';
 import { FpTable } from '../runtime/fptable.js';
-import { expanded, type Graph } from './graph.js';
+import { edgeAction, edgeEnd, edgeStart, edgeStep, edgeTarget, expanded, type Graph } from './graph.js';
 import { IntList } from './int-list.js';
 import type { Path } from './paths.js';
 
@@ -49,9 +49,12 @@ class ProductSearch {
 
   run(): Inclusion {
     const { a, b } = this;
+    if (a.flat.initialTruncated || b.flat.initialTruncated) {
+      return { status: 'incomplete', reason: 'an initial state was not kept (the search hit a bound)', pairs: 0 };
+    }
     for (const a0 of a.initial) {
-      const v = a.views.get(a0);
-      const s0 = b.initial.filter((b0) => b.views.get(b0) === v).sort((x, y) => x - y);
+      const v = a.views[a0];
+      const s0 = b.initial.filter((b0) => b.views[b0] === v).sort((x, y) => x - y);
       if (s0.length === 0) return this.witness({ nodes: [a0], steps: [] }, b.initial, true);
       this.add(a0, s0, -1, -1);
     }
@@ -74,10 +77,10 @@ class ProductSearch {
       this.pruned ??= 'a state was not expanded (the search hit a bound)';
       return undefined;
     }
-    for (let e = a.edgeStart.get(an); e < a.edgeEnd.get(an); e++) {
-      const target = a.edges.get(2 * e + 1);
-      const next = this.match(set, a.edges.get(2 * e), a.views.get(target));
-      const step = a.edgeSteps.get(e);
+    for (let e = edgeStart(a, an), end = edgeEnd(a, an); e < end; e++) {
+      const target = edgeTarget(a, e);
+      const next = this.match(set, edgeAction(a, e), a.views[target]!);
+      const step = edgeStep(a, e);
       if (next.length === 0) {
         const path = this.pathTo(p);
         return this.witness({ nodes: [...path.nodes, target], steps: [...path.steps, step] }, set, this.pruned === undefined);
@@ -92,9 +95,9 @@ class ProductSearch {
     const { b } = this;
     const out: number[] = [];
     for (const bn of set) {
-      for (let e = b.edgeStart.get(bn); e < b.edgeEnd.get(bn); e++) {
-        const target = b.edges.get(2 * e + 1);
-        if (b.edges.get(2 * e) === action && b.views.get(target) === view) out.push(target);
+      for (let e = edgeStart(b, bn), end = edgeEnd(b, bn); e < end; e++) {
+        const target = edgeTarget(b, e);
+        if (edgeAction(b, e) === action && b.views[target] === view) out.push(target);
       }
     }
     out.sort((x, y) => x - y);

@@ -24,8 +24,8 @@ const IN_B = 2;
 
 export function compareReach(a: Graph, b: Graph, viewCount: number): ReachCompare {
   const marks = new Uint8Array(viewCount);
-  for (let i = 0; i < a.views.length; i++) marks[a.views.get(i)]! |= IN_A;
-  for (let i = 0; i < b.views.length; i++) marks[b.views.get(i)]! |= IN_B;
+  for (const v of a.views) marks[v]! |= IN_A;
+  for (const v of b.views) marks[v]! |= IN_B;
   const both = marks.reduce((n, m) => (m === (IN_A | IN_B) ? n + 1 : n), 0);
   return { a: onlyHere(a, marks, IN_B), b: onlyHere(b, marks, IN_A), both };
 }
@@ -36,7 +36,7 @@ function onlyHere(g: Graph, marks: Uint8Array, other: number): OnlyHere {
   let first: number | undefined;
   let firstFailing: number | undefined;
   for (let i = 0; i < g.views.length; i++) {
-    const view = g.views.get(i);
+    const view = g.views[i]!;
     if ((marks[view]! & other) !== 0) continue;
     seen.add(view);
     first ??= i;

@@ -120,6 +120,7 @@ class Search implements Sink {
   fail(step: number, site: number, value: number): void {
     if (this.halted) return;
     this.activity++;
+    this.graph?.failed(this.parent, step, site);
     const property = this.plan.siteProperty[site]!;
     if (this.found[property] !== undefined) return;
     const initial = this.parent < 0 ? this.model.decode(this.next) : undefined;

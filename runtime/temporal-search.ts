@@ -47,7 +47,7 @@ export function searchWithProperties(model: CompiledModel, options: SearchOption
 
 function decide(model: CompiledModel, recorder: GraphRecorder, labels: NodeLabels, plan: LivenessPlan, complete: boolean, stopAtFirst: boolean) {
   const graph = recorder.freeze();
-  return livenessResults({ model, graph, labels, flat: labels.freeze(graph.n), plan }, complete, stopAtFirst);
+  return livenessResults({ model, graph, labels, flat: labels.freeze(graph.count), plan }, complete, stopAtFirst);
 }
 
 function unknown(p: TemporalMeta): PropertyResult {

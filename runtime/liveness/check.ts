@@ -103,12 +103,13 @@ class Checker {
   // so that the search reads one word per edge.
   private closure(c: Check, region: Region): number {
     const { index, nodes } = this.scratch!;
-    const { n, offsets, targets, store } = this.input.graph;
+    const { n, count, offsets, targets, store } = this.input.graph;
     const labels = this.input.flat;
     const words = this.input.plan.words;
     const has = (v: number, bit: number) => (labels[v * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
     let tail = 0;
     for (let v = 0; v < n; v++) index[v] = region.bit < 0 || !has(v, region.bit) ? -3 : -2;
+    index.fill(-2, n, count); // never expanded: on no cycle
     const enter = (v: number) => {
       if (index[v] !== -3) return;
       index[v] = -1;

@@ -30,11 +30,12 @@ export class FairScratch {
   readonly nodes: Int32Array; // the first set to decompose (and a BFS queue before that)
   constructor(g: FlatGraph) {
     this.tarjan = new Tarjan(g);
-    this.fair = new Int32Array(g.n);
-    this.nodes = new Int32Array(g.n);
+    this.fair = new Int32Array(g.count);
+    this.nodes = new Int32Array(g.count);
   }
 
-  // Tarjan's index: the caller marks the first set's nodes -1, every other node -2.
+  // Tarjan's index: the caller marks the first set's nodes -1, every other node (among them all
+  // the unexpanded ones, which have no edges) -2.
   get index(): Int32Array {
     return this.tarjan.index;
   }
@@ -101,7 +102,7 @@ export function fairComponents(lg: LabelledGraph, x: FairScratch, count: number,
         const v = stack[i]!;
         for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
           const t = targets[e]!;
-          if (index[t] !== mark) continue;
+          if (index[t] !== mark || t === v) continue; // a step back to the same state is a stutter
           const at = steps[e]! * uw;
           for (let w = 0; w < uw; w++) taken[w]! |= stepUnits[at + w]!;
         }

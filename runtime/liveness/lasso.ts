@@ -39,7 +39,7 @@ export class LassoFinder {
   private stamp = 0;
 
   constructor(private readonly lg: LabelledGraph) {
-    const n = lg.g.n;
+    const n = lg.g.count;
     this.prev = new Int32Array(2 * n);
     this.queue = new Int32Array(2 * n);
     this.seen = new Int32Array(n);
@@ -56,8 +56,18 @@ export class LassoFinder {
       nodes: [...prefix.nodes, ...cycle.nodes],
       edges: [...prefix.edges, ...cycle.edges],
       loop: prefix.nodes.length - 1,
-      trigger: prefix.trigger,
+      trigger: this.earliestTrigger(prefix.nodes, prefix.trigger, region),
     };
+  }
+
+  // Of the prefixes of equal length, the search may have entered phase 1 late; a trigger
+  // earlier on the same path, with only region states after it, tells the story sooner.
+  private earliestTrigger(nodes: readonly number[], found: number, r: Region): number {
+    let k = found;
+    for (let j = found - 1; j >= 0 && this.inRegion(nodes[j]!, r); j--) {
+      if (r.trigger === -1 || (r.trigger >= 0 && this.bit(nodes[j]!, r.trigger))) k = j;
+    }
+    return k;
   }
 
   private bit(v: number, bit: number): boolean {
@@ -95,7 +105,8 @@ export class LassoFinder {
       const v = id >>> 1;
       if ((id & 1) === 1 && fair[v]! >= 0) return this.unwind(id);
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        reach(targets[e]!, id);
+        const w = targets[e]!;
+        if (w < n) reach(w, id); // an unexpanded node is on no cycle
       }
     }
     return undefined;
@@ -182,7 +193,7 @@ export class LassoFinder {
       const v = queue[head++]!;
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
         const w = targets[e]!;
-        if (fair[w] !== comp) continue;
+        if (w === v || fair[w] !== comp) continue; // a step back to v is a stutter: no progress
         if (goal(e, w)) return this.path(from, v, e, w);
         if (seen[w] === stamp) continue;
         seen[w] = stamp;

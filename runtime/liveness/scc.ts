@@ -21,7 +21,7 @@ export class Tarjan {
   private nextId = 0;
 
   constructor(private readonly g: FlatGraph) {
-    const n = g.n;
+    const n = g.count;
     this.index = new Int32Array(n);
     this.low = new Int32Array(n);
     this.stack = new Int32Array(n);

@@ -25,6 +25,9 @@ export function humanReport(result: SearchResult, meta: ModelMeta, opts: ReportO
   const summary = [...verdictLines(result, style), style.dim(totalsLine(result))];
   const uncovered = result.complete ? coverageLine(result, meta) : undefined;
   if (uncovered !== undefined) summary.push(style.dim(uncovered));
+  if (meta.symmetry !== undefined && result.symmetry === undefined && result.properties.some((p) => p.kind === 'property')) {
+    summary.push(style.dim('no symmetry reduction: temporal properties are decided on the full state graph (--no-properties to reduce)'));
+  }
   blocks.push(summary);
   return blocks.map((b) => `${b.join('\n')}\n`).join('\n');
 }

@@ -66,6 +66,7 @@ function lassoSize(p: PropertyResult): string {
   const loop = p.trace?.loop;
   if (loop === undefined) return plural(stepCount(p), 'step');
   const cycle = stepCount(p) - loop;
+  if (loop === 0) return cycle === 0 ? 'stays in an initial state forever' : `a cycle of ${plural(cycle, 'step')} from an initial state`;
   return cycle === 0 ? `${plural(loop, 'step')}, then stays there forever` : `${plural(loop, 'step')}, then a cycle of ${cycle}`;
 }
 

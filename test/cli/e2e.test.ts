@@ -30,6 +30,13 @@ describe('klpc end to end', function () {
     ['max-states', ['check', 'counter.klp', '--max-states', '3'], 10],
     ['max-depth', ['check', 'counter.klp', '--max-depth', '1'], 10],
     ['first', ['check', 'lost-update.klp', '--first', '--no-lanes'], 12],
+    ['liveness', ['check', 'handoff.klp'], 13],
+    ['liveness-one', ['check', 'handoff.klp', '--property', 'Served', '--quiet'], 13],
+    ['liveness-none', ['check', 'handoff.klp', '--no-properties'], 0],
+    ['liveness-bounded', ['check', 'handoff.klp', '--max-depth', '1', '--no-lanes'], 13],
+    ['unknown-property', ['check', 'handoff.klp', '--property', 'Serve'], 151],
+    ['liveness-symmetric', ['check', 'symmetric-live.klp'], 0],
+    ['liveness-symmetric-none', ['check', 'symmetric-live.klp', '--no-properties'], 0],
   ];
   for (const [name, args, code] of cases) {
     it(`${name}: klpc ${args.join(' ')} exits ${code}`, () => {
@@ -65,6 +72,32 @@ describe('klpc end to end', function () {
     const diag = JSON.parse(runKlpc(['check', 'type-error.klp', '--json']).stdout);
     assert.equal(diag.exitCode, 150);
     assert.equal(diag.diagnostics[0].file, 'type-error.klp');
+  });
+
+  it('--json gives a lasso its loop, instance and failing instances', () => {
+    const r = runKlpc(['check', 'handoff.klp', '--json']);
+    assert.equal(r.code, 13);
+    const doc = JSON.parse(r.stdout);
+    const served = doc.properties.find((p: { name: string }) => p.name === 'Served');
+    assert.deepEqual([served.kind, served.verdict, served.form, served.instance, served.failing], ['property', 'violated', 'eventually', 'c = 1', ['c = 1', 'c = 2']]);
+    assert.equal(served.trace.loop, 0);
+    assert.deepEqual(served.trace.steps.map((s: { label: string }) => s.label), ['toggle', 'toggle']);
+    const raised = doc.properties.find((p: { name: string }) => p.name === 'Raised');
+    assert.equal(raised.trace.loop, undefined);
+  });
+
+  it('--itf writes a lasso with ITF\'s loop index, the repeated state left out', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klpc-e2e-'));
+    try {
+      const file = path.join(dir, 'served.itf.json');
+      assert.equal(runKlpc(['check', 'handoff.klp', '--property', 'Served', '--itf', file]).code, 13);
+      const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+      // states 0 (flag false), 1 (flag true), then back to 0
+      assert.equal(doc.loop, 0);
+      assert.deepEqual(doc.states.map((s: { flag: boolean }) => s.flag), [false, true]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--itf writes the counterexample', () => {

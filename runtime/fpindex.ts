@@ -31,16 +31,26 @@ export class FpIndex {
     this.slots[i + 2] = value;
   }
 
-  // The value of (hi, lo); when absent, stores `value` and returns it.
+  // The value of (hi, lo); when absent, stores `value` and returns it. (The probe is written out:
+  // this is on the search's per-transition path when it records the graph.)
   getOrAdd(hi: number, lo: number, value: number): number {
     if (lo === 0) lo = 1;
-    const i = this.find(this.slots, this.mask, hi, lo);
-    if (this.slots[i + 1] !== 0) return this.slots[i + 2]!;
-    this.slots[i] = hi;
-    this.slots[i + 1] = lo;
-    this.slots[i + 2] = value;
-    if (++this.size > this.limit) this.grow();
-    return value;
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = hi & mask;
+    for (;;) {
+      const j = 3 * i;
+      const l = slots[j + 1]!;
+      if (l === 0) {
+        slots[j] = hi;
+        slots[j + 1] = lo;
+        slots[j + 2] = value;
+        if (++this.size > this.limit) this.grow();
+        return value;
+      }
+      if (l === lo && slots[j] === hi) return slots[j + 2]!;
+      i = (i + 1) & mask;
+    }
   }
 
   get bytes(): number {
@@ -57,16 +67,25 @@ export class FpIndex {
     }
   }
 
+  // Every key is new to the bigger table: probe for the first empty slot, copy three words
+  // (no subarray: rehashing millions of keys must not allocate per key).
   private grow(): void {
     const old = this.slots;
     const n = 2 * (this.mask + 1);
-    this.slots = new Int32Array(3 * n);
-    this.mask = n - 1;
-    this.limit = Math.floor(n * 0.75);
+    const slots = new Int32Array(3 * n);
+    const mask = n - 1;
     for (let j = 0; j < old.length; j += 3) {
-      if (old[j + 1] === 0) continue;
-      const i = this.find(this.slots, this.mask, old[j]!, old[j + 1]!);
-      this.slots.set(old.subarray(j, j + 3), i);
+      const lo = old[j + 1]!;
+      if (lo === 0) continue;
+      const hi = old[j]!;
+      let i = hi & mask;
+      while (slots[3 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[3 * i] = hi;
+      slots[3 * i + 1] = lo;
+      slots[3 * i + 2] = old[j + 2]!;
     }
+    this.slots = slots;
+    this.mask = mask;
+    this.limit = Math.floor(n * 0.75);
   }
 }

@@ -86,8 +86,8 @@ class Checker {
     }
     const region = regionOf(c);
     const accept = c.form === 'eventuallyAlways' ? c.pBit : -1;
-    this.scratch ??= new FairScratch(graph);
-    const count = this.closure(c, region);
+    this.scratch ??= new FairScratch(graph, this.input.plan);
+    const count = this.roots(c, region);
     if (fairComponents(this.lg, this.scratch, count, accept) === 0) return { verdict: complete ? 'holds' : 'unknown' };
     this.finder ??= new LassoFinder(this.lg);
     const lasso = this.finder.find(region, this.scratch.fair, accept);
@@ -95,42 +95,25 @@ class Checker {
     return { verdict: 'violated', trace: this.lassoTrace(prop, c, lasso) };
   }
 
-  // Marks (member 0) and lists the nodes a behaviour can reach inside the region, from where it
-  // enters it: the initial states (`eventually`), the triggers (`leadsto`), anywhere (else).
-  // Marks (index -1, see FairScratch) and lists the nodes a behaviour can reach inside the
-  // region, from where it enters it: the initial states (`eventually`), the triggers
-  // (`leadsto`), anywhere (else). A first sequential pass marks the region -3 and the rest -2,
-  // so that the search reads one word per edge.
-  private closure(c: Check, region: Region): number {
+  // Marks the region (index -1, see FairScratch; -2 elsewhere) and lists where a behaviour
+  // enters it: the initial states (`eventually`), the triggers (`leadsto`), anywhere in it
+  // (else). Tarjan's walk from those roots sees exactly the region's part they reach: a node
+  // reachable from there has all its region successors reachable too.
+  private roots(c: Check, region: Region): number {
     const { index, nodes } = this.scratch!;
-    const { n, count, offsets, targets, store } = this.input.graph;
+    const { n, count, store } = this.input.graph;
     const labels = this.input.flat;
     const words = this.input.plan.words;
     const has = (v: number, bit: number) => (labels[v * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
     let tail = 0;
-    for (let v = 0; v < n; v++) index[v] = region.bit < 0 || !has(v, region.bit) ? -3 : -2;
+    for (let v = 0; v < n; v++) {
+      const inside = region.bit < 0 || !has(v, region.bit);
+      index[v] = inside ? -1 : -2;
+      if (!inside) continue;
+      if (c.form === 'eventually' ? store.parent(v) < 0 : region.trigger < 0 || has(v, region.trigger)) nodes[tail++] = v;
+    }
     index.fill(-2, n, count); // never expanded: on no cycle
-    const enter = (v: number) => {
-      if (index[v] !== -3) return;
-      index[v] = -1;
-      nodes[tail++] = v;
-    };
-    if (c.form === 'eventually') {
-      for (let v = 0; v < n && store.parent(v) < 0; v++) enter(v);
-    } else {
-      for (let v = 0; v < n; v++) if (region.trigger < 0 || has(v, region.trigger)) enter(v);
-    }
-    for (let head = 0; head < tail; head++) {
-      const v = nodes[head]!;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const w = targets[e]!;
-        if (index[w] === -3) {
-          index[w] = -1;
-          nodes[tail++] = w;
-        }
-      }
-    }
-    return tail; // region nodes left at -3 are outside the set, as Tarjan reads it
+    return tail;
   }
 
   private lassoTrace(prop: TemporalMeta, c: Check, lasso: Lasso): Trace {

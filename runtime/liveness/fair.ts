@@ -14,7 +14,7 @@
 
 import type { FlatGraph } from '../graph.js';
 import type { LivenessPlan } from './plan.js';
-import { FINISHED, Tarjan } from './scc.js';
+import { Tarjan } from './scc.js';
 
 // A frozen graph with its liveness labels (plan.words words per node, unit bits first).
 export interface LabelledGraph {
@@ -27,9 +27,9 @@ export interface LabelledGraph {
 export class FairScratch {
   readonly tarjan: Tarjan;
   readonly fair: Int32Array; // fair component id, -1: on no fair accepting cycle
-  readonly nodes: Int32Array; // the first set to decompose (and a BFS queue before that)
-  constructor(g: FlatGraph) {
-    this.tarjan = new Tarjan(g);
+  readonly nodes: Int32Array; // where the first decomposition starts
+  constructor(g: FlatGraph, plan: LivenessPlan) {
+    this.tarjan = new Tarjan(g, plan.stepUnits, plan.unitWords);
     this.fair = new Int32Array(g.count);
     this.nodes = new Int32Array(g.count);
   }
@@ -41,24 +41,21 @@ export class FairScratch {
   }
 }
 
-// Fills x.fair (-1 or a component id) for every node, looking in the set nodes[0..count) (see
-// FairScratch.index). accept: -1 when every node accepts, else the label bit that must be
+// Fills x.fair (-1 or a component id) for every node, looking in the part of the set (see
+// FairScratch.index) reachable from nodes[0..count). accept: -1 when every node accepts, else the label bit that must be
 // clear. Returns the number of fair components.
 export function fairComponents(lg: LabelledGraph, x: FairScratch, count: number, accept: number): number {
   const { g, labels, plan } = lg;
   const { fair, tarjan } = x;
-  const index = tarjan.index;
-  const { offsets, targets, steps } = g;
+  const inside = tarjan.taken;
   const words = plan.words;
   const uw = plan.unitWords;
-  const stepUnits = plan.stepUnits;
   const weak = new Int32Array(uw);
   const strong = new Int32Array(uw);
   plan.unitStrong.forEach((s, u) => {
     (s ? strong : weak)[u >>> 5]! |= 1 << (u & 31);
   });
   const all = new Int32Array(uw);
-  const any = new Int32Array(uw);
   const taken = new Int32Array(uw);
   const acceptWord = accept >>> 5;
   const acceptMask = 1 << (accept & 31);
@@ -71,9 +68,9 @@ export function fairComponents(lg: LabelledGraph, x: FairScratch, count: number,
     for (let w = 0; w < uw; w++) if ((labels[v * words + w]! & strong[w]! & ~taken[w]!) !== 0) return true;
     return false;
   };
-  const visit = (stack: Int32Array, from: number, to: number, id: number): void => {
+  const visit = (stack: Int32Array, from: number, to: number): void => {
     if (to - from === 1) {
-      // no edge inside (a self-loop is a stutter, never recorded): fair iff nothing fair is enabled
+      // no step inside (a step back to the same state is a stutter): fair iff nothing fair is enabled
       const v = stack[from]!;
       let enabled = 0;
       for (let w = 0; w < uw; w++) enabled |= labels[v * words + w]! & (weak[w]! | strong[w]!);
@@ -81,32 +78,18 @@ export function fairComponents(lg: LabelledGraph, x: FairScratch, count: number,
       return;
     }
     all.fill(-1);
-    any.fill(0);
     taken.fill(0);
     let accepting = false;
     for (let i = from; i < to; i++) {
       const v = stack[i]!;
-      for (let w = 0; w < uw; w++) {
-        all[w]! &= labels[v * words + w]!;
-        any[w]! |= labels[v * words + w]!;
-      }
+      for (let w = 0; w < uw; w++) all[w]! &= labels[v * words + w]!;
       if (!accepting && accepts(v)) accepting = true;
     }
     if (!accepting) return;
-    // which instances move inside: only needed if some unit could be unmet
-    let needTaken = false;
-    for (let w = 0; w < uw; w++) needTaken ||= (all[w]! & weak[w]!) !== 0 || (any[w]! & strong[w]!) !== 0;
-    if (needTaken) {
-      const mark = FINISHED + id;
-      for (let i = from; i < to; i++) {
-        const v = stack[i]!;
-        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-          const t = targets[e]!;
-          if (index[t] !== mark || t === v) continue; // a step back to the same state is a stutter
-          const at = steps[e]! * uw;
-          for (let w = 0; w < uw; w++) taken[w]! |= stepUnits[at + w]!;
-        }
-      }
+    // which instances move inside (Tarjan collected it per node)
+    for (let i = from; i < to; i++) {
+      const at = stack[i]! * uw;
+      for (let w = 0; w < uw; w++) taken[w]! |= inside[at + w]!;
     }
     for (let w = 0; w < uw; w++) if ((all[w]! & weak[w]! & ~taken[w]!) !== 0) return;
     let bad = 0;

@@ -5,6 +5,12 @@
 // stack exactly while visited and unfinished), FINISHED + its SCC id once its component is
 // emitted, and anything else below 0 (or a FINISHED mark of an earlier run) for a node outside
 // the set. Components are handed to `onScc` as a range of the stack, before it is reused.
+//
+// On the way it also ORs, per node, a mask of the steps taken inside the node's component
+// (`marks`: `words` words per step): an edge to a node on the stack stays inside the component,
+// since that node reaches the current one (a tree edge is scanned again once its subtree is
+// done, and counts if its child is still on the stack). `taken` holds node v's mask at
+// v * words until the next run.
 
 import type { FlatGraph } from '../graph.js';
 
@@ -14,15 +20,21 @@ export type SccVisitor = (stack: Int32Array, from: number, to: number, id: numbe
 
 export class Tarjan {
   readonly index: Int32Array;
+  readonly taken: Int32Array; // node v's mask at v * words
   private readonly low: Int32Array;
   private readonly stack: Int32Array;
   private readonly callNode: Int32Array;
   private readonly callEdge: Int32Array;
   private nextId = 0;
 
-  constructor(private readonly g: FlatGraph) {
+  constructor(
+    private readonly g: FlatGraph,
+    private readonly marks: Int32Array, // per step: the mask its edges add
+    private readonly words: number,
+  ) {
     const n = g.count;
     this.index = new Int32Array(n);
+    this.taken = new Int32Array(n * words);
     this.low = new Int32Array(n);
     this.stack = new Int32Array(n);
     this.callNode = new Int32Array(n);
@@ -34,11 +46,11 @@ export class Tarjan {
     this.nextId = 0;
   }
 
-  // The components of the set nodes[0..count), whose index must be -1 (this run sets it), all
-  // other nodes' index outside [0, FINISHED + the next SCC id).
+  // The components of the set reachable from nodes[0..count) (which this run marks -1): every
+  // node of the set must be -1, every other node outside [0, FINISHED + the next SCC id).
   run(nodes: Int32Array, count: number, onScc: SccVisitor): void {
-    const { index, low, stack, callNode, callEdge } = this;
-    const { offsets, targets } = this.g;
+    const { index, low, stack, callNode, callEdge, taken, marks, words } = this;
+    const { offsets, targets, steps } = this.g;
     for (let k = 0; k < count; k++) index[nodes[k]!] = -1;
     let counter = 0;
     let sp = 0;
@@ -46,6 +58,7 @@ export class Tarjan {
       const root = nodes[k]!;
       if (index[root] !== -1) continue;
       index[root] = low[root] = counter++;
+      for (let x = 0; x < words; x++) taken[root * words + x] = 0;
       stack[sp++] = root;
       callNode[0] = root;
       callEdge[0] = offsets[root]!;
@@ -57,17 +70,28 @@ export class Tarjan {
         let lowV = low[v]!;
         let w = -1;
         while (e < end) {
-          const it = index[targets[e++]!]!;
+          const t = targets[e]!;
+          const it = index[t]!;
           if (it === -1) {
-            w = targets[e - 1]!;
+            w = t;
             break;
           }
-          if (it >= 0 && it < lowV) lowV = it; // on the stack (a finished mark is >= FINISHED)
+          if (it >= 0 && it < FINISHED) {
+            // on the stack: inside v's component (a step back to v itself is a stutter)
+            if (it < lowV) lowV = it;
+            if (t !== v) {
+              const at = v * words;
+              const from = steps[e]! * words;
+              for (let x = 0; x < words; x++) taken[at + x]! |= marks[from + x]!;
+            }
+          }
+          e++;
         }
         low[v] = lowV;
         if (w >= 0) {
           callEdge[cp - 1] = e;
           index[w] = low[w] = counter++;
+          for (let x = 0; x < words; x++) taken[w * words + x] = 0;
           stack[sp++] = w;
           callNode[cp] = w;
           callEdge[cp] = offsets[w]!;
@@ -83,6 +107,7 @@ export class Tarjan {
           onScc(stack, sp, top, id);
         }
         if (cp > 0) {
+          // back in the parent, which scans the tree edge again: inside if v is still on the stack
           const u = callNode[cp - 1]!;
           if (lowV < low[u]!) low[u] = lowV;
         }

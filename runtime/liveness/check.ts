@@ -16,9 +16,10 @@ import type { CompiledModel, TemporalMeta } from '../model.js';
 import { failureMessage } from '../properties.js';
 import type { PropertyResult, Trace } from '../result.js';
 import { nodesPath, noStep, pathTrace, storePath } from '../trace.js';
-import { fairComponents, FairScratch, type LabelledGraph } from './fair.js';
+import { fairComponents, FairScratch } from './fair.js';
 import type { NodeLabels } from './labels.js';
 import { LassoFinder, type Lasso, type Region } from './lasso.js';
+import { laidOut, type LabelledGraph } from './order.js';
 import type { Check, LivenessPlan } from './plan.js';
 
 export interface LivenessInput {
@@ -64,10 +65,14 @@ function verdict(prop: TemporalMeta, mine: readonly { c: Check; o: Outcome }[], 
 class Checker {
   private scratch: FairScratch | undefined;
   private finder: LassoFinder | undefined;
-  private readonly lg: LabelledGraph;
+  private laid: LabelledGraph | undefined;
 
-  constructor(private readonly input: LivenessInput) {
-    this.lg = { g: input.graph, labels: input.flat, plan: input.plan };
+  constructor(private readonly input: LivenessInput) {}
+
+  // Laid out on the first check that needs the graph (an `always` needs none).
+  private get lg(): LabelledGraph {
+    this.laid ??= laidOut(this.input.graph, this.input.flat, this.input.plan);
+    return this.laid;
   }
 
   check(c: Check, index: number, complete: boolean): Outcome {
@@ -86,7 +91,7 @@ class Checker {
     }
     const region = regionOf(c);
     const accept = c.form === 'eventuallyAlways' ? c.pBit : -1;
-    this.scratch ??= new FairScratch(graph, this.input.plan);
+    this.scratch ??= new FairScratch(this.lg);
     const count = this.roots(c, region);
     if (fairComponents(this.lg, this.scratch, count, accept) === 0) return { verdict: complete ? 'holds' : 'unknown' };
     this.finder ??= new LassoFinder(this.lg);
@@ -101,32 +106,32 @@ class Checker {
   // reachable from there has all its region successors reachable too.
   private roots(c: Check, region: Region): number {
     const { index, nodes } = this.scratch!;
-    const { n, count, store } = this.input.graph;
-    const labels = this.input.flat;
-    const words = this.input.plan.words;
+    const { n, count, labels, initial } = this.lg;
+    const words = this.lg.plan.words;
     const has = (v: number, bit: number) => (labels[v * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
     let tail = 0;
     for (let v = 0; v < n; v++) {
       const inside = region.bit < 0 || !has(v, region.bit);
       index[v] = inside ? -1 : -2;
-      if (!inside) continue;
-      if (c.form === 'eventually' ? store.parent(v) < 0 : region.trigger < 0 || has(v, region.trigger)) nodes[tail++] = v;
+      if (inside && c.form !== 'eventually' && (region.trigger < 0 || has(v, region.trigger))) nodes[tail++] = v;
     }
     index.fill(-2, n, count); // never expanded: on no cycle
+    if (c.form === 'eventually') for (const v of initial) if (index[v] === -1) nodes[tail++] = v;
     return tail;
   }
 
   private lassoTrace(prop: TemporalMeta, c: Check, lasso: Lasso): Trace {
-    const { model, graph, flat, plan } = this.input;
-    const steps = lasso.edges.map((e) => graph.steps[e]!);
-    const trace = pathTrace(model, nodesPath(model, graph.store, lasso.nodes, steps));
+    const { model, graph } = this.input;
+    const { labels, plan, stored } = this.lg;
+    const steps = lasso.edges.map((e) => this.lg.steps[e]!);
+    const trace = pathTrace(model, nodesPath(model, graph.store, lasso.nodes.map((v) => stored[v]!), steps));
     const p = prop.text.p;
     let message: string;
     if (c.form === 'eventually') message = `${p} never holds`;
     else if (c.form === 'leadsto') message = `${p} holds in state ${lasso.trigger}, and ${prop.text.q} never holds from there on`;
     else if (c.form === 'alwaysEventually') message = `${p} never holds from state ${lasso.trigger} on`;
     else {
-      const k = lasso.nodes.findIndex((v, i) => i >= lasso.loop && (flat[v * plan.words + (c.pBit >>> 5)]! & (1 << (c.pBit & 31))) === 0);
+      const k = lasso.nodes.findIndex((v, i) => i >= lasso.loop && (labels[v * plan.words + (c.pBit >>> 5)]! & (1 << (c.pBit & 31))) === 0);
       message = `${p} is false again and again, as in state ${k}`;
     }
     return { ...trace, failure: noStep(message, prop.loc), loop: lasso.loop };

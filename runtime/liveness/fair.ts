@@ -12,26 +12,18 @@
 // Every node has an implicit stutter loop (a behaviour may stay anywhere forever), so a single
 // node with no edge is a component too: fair exactly when no fair unit is enabled there.
 
-import type { FlatGraph } from '../graph.js';
-import type { LivenessPlan } from './plan.js';
+import type { LabelledGraph } from './order.js';
 import { Tarjan } from './scc.js';
-
-// A frozen graph with its liveness labels (plan.words words per node, unit bits first).
-export interface LabelledGraph {
-  readonly g: FlatGraph;
-  readonly labels: Int32Array;
-  readonly plan: LivenessPlan;
-}
 
 // Scratch arrays for one analysis, reused by every check.
 export class FairScratch {
   readonly tarjan: Tarjan;
   readonly fair: Int32Array; // fair component id, -1: on no fair accepting cycle
   readonly nodes: Int32Array; // where the first decomposition starts
-  constructor(g: FlatGraph, plan: LivenessPlan) {
-    this.tarjan = new Tarjan(g, plan.stepUnits, plan.unitWords);
-    this.fair = new Int32Array(g.count);
-    this.nodes = new Int32Array(g.count);
+  constructor(lg: LabelledGraph) {
+    this.tarjan = new Tarjan(lg, lg.plan.stepUnits, lg.plan.unitWords);
+    this.fair = new Int32Array(lg.count);
+    this.nodes = new Int32Array(lg.count);
   }
 
   // Tarjan's index: the caller marks the first set's nodes -1, every other node (among them all
@@ -45,7 +37,7 @@ export class FairScratch {
 // FairScratch.index) reachable from nodes[0..count). accept: -1 when every node accepts, else the label bit that must be
 // clear. Returns the number of fair components.
 export function fairComponents(lg: LabelledGraph, x: FairScratch, count: number, accept: number): number {
-  const { g, labels, plan } = lg;
+  const { labels, plan } = lg;
   const { fair, tarjan } = x;
   const inside = tarjan.taken;
   const words = plan.words;

@@ -8,7 +8,7 @@
 // that must move, an accepting node) is reached by BFS inside the component, until none is
 // left, then the way back.
 
-import type { LabelledGraph } from './fair.js';
+import type { LabelledGraph } from './order.js';
 
 export interface Lasso {
   readonly nodes: readonly number[]; // nodes[0] initial; the cycle starts at nodes[loop]
@@ -39,7 +39,7 @@ export class LassoFinder {
   private stamp = 0;
 
   constructor(private readonly lg: LabelledGraph) {
-    const n = lg.g.count;
+    const n = lg.count;
     this.prev = new Int32Array(2 * n);
     this.queue = new Int32Array(2 * n);
     this.seen = new Int32Array(n);
@@ -80,7 +80,7 @@ export class LassoFinder {
 
   private prefix(r: Region, fair: Int32Array): (Path & { trigger: number }) | undefined {
     const { prev, queue } = this;
-    const { n, offsets, targets, store } = this.lg.g;
+    const { n, offsets, targets, initial } = this.lg;
     prev.fill(-1);
     let head = 0;
     let tail = 0;
@@ -99,7 +99,7 @@ export class LassoFinder {
       add(2 * v, from);
       if (region && (r.trigger === -1 || this.bit(v, r.trigger))) add(2 * v + 1, from);
     };
-    for (let v = 0; v < n && store.parent(v) < 0; v++) reach(v, -2);
+    for (const v of initial) if (v < n) reach(v, -2);
     while (head < tail) {
       const id = queue[head++]!;
       const v = id >>> 1;
@@ -122,7 +122,7 @@ export class LassoFinder {
   }
 
   private edgeBetween(v: number, w: number): number {
-    const { offsets, targets } = this.lg.g;
+    const { offsets, targets } = this.lg;
     for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) if (targets[e] === w) return e;
     throw new Error(`internal: no edge ${v} -> ${w}`);
   }
@@ -131,12 +131,12 @@ export class LassoFinder {
   // enabled somewhere in it needs its instance to move, except that a weak unit not enabled
   // everywhere is also met by a node where it is disabled; and an accepting node, if t is not.
   private cycle(t: number, fair: Int32Array, accept: number): Path {
-    const { plan, g } = this.lg;
+    const { plan, n, steps } = this.lg;
     const comp = fair[t]!;
     const units = plan.unitStrong.length;
     const anyEn = new Array<boolean>(units).fill(false);
     const allEn = new Array<boolean>(units).fill(true);
-    for (let v = 0; v < g.n; v++) {
+    for (let v = 0; v < n; v++) {
       if (fair[v] !== comp) continue;
       for (let u = 0; u < units; u++) {
         const on = this.bit(v, u);
@@ -150,11 +150,11 @@ export class LassoFinder {
     const meetsNode = (v: number): boolean =>
       (needAccept && !this.bit(v, accept)) || pending.some((p, u) => p && byDisabled(u) && !this.bit(v, u));
     const meetsEdge = (e: number): boolean => {
-      const inst = plan.stepInstance[g.steps[e]!]!;
+      const inst = plan.stepInstance[steps[e]!]!;
       return pending.some((p, u) => p && plan.unitInstance[u] === inst);
     };
     const meet = (e: number, v: number): void => {
-      const inst = plan.stepInstance[g.steps[e]!]!;
+      const inst = plan.stepInstance[steps[e]!]!;
       for (let u = 0; u < units; u++) {
         if (plan.unitInstance[u] === inst || (byDisabled(u) && !this.bit(v, u))) pending[u] = false;
       }
@@ -183,7 +183,7 @@ export class LassoFinder {
   // the path's nodes exclude `from`.
   private nearest(from: number, comp: number, fair: Int32Array, goal: (edge: number, node: number) => boolean): Path {
     const { queue, seen, viaEdge, viaNode } = this;
-    const { offsets, targets } = this.lg.g;
+    const { offsets, targets } = this.lg;
     const stamp = ++this.stamp;
     seen[from] = stamp;
     let head = 0;

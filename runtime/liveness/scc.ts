@@ -1,5 +1,5 @@
 // Tarjan's strongly connected components, iterative (state graphs have millions of nodes: a
-// recursive walk would overflow the stack), on a subgraph of a FlatGraph. One Int32 per node
+// recursive walk would overflow the stack), on a subgraph of a LabelledGraph. One Int32 per node
 // says everything a run needs, so each edge costs one random read: `index[v]` is -1 for a node
 // of the set not visited yet, its DFS number while it is on the stack (a node is on Tarjan's
 // stack exactly while visited and unfinished), FINISHED + its SCC id once its component is
@@ -12,7 +12,7 @@
 // done, and counts if its child is still on the stack). `taken` holds node v's mask at
 // v * words until the next run.
 
-import type { FlatGraph } from '../graph.js';
+import type { LabelledGraph } from './order.js';
 
 export const FINISHED = 1 << 30; // DFS numbers stay below it (a graph has fewer nodes)
 
@@ -28,7 +28,7 @@ export class Tarjan {
   private nextId = 0;
 
   constructor(
-    private readonly g: FlatGraph,
+    private readonly g: LabelledGraph,
     private readonly marks: Int32Array, // per step: the mask its edges add
     private readonly words: number,
   ) {

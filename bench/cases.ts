@@ -1,7 +1,9 @@
 // What the bench measures: named model sources. A source is any function returning a
 // CompiledModel and how worker threads load it: hand-written models (`hand:`) and the same specs
 // from specs/examples compiled by klpc (`klp:`), whose state spaces are identical, plus the
-// shipped livepatch family scaled up and the symmetric examples. `quick` cases are small.
+// shipped livepatch family scaled up and the symmetric examples. `quick` cases are small. A
+// `liveness:` case decides temporal properties too; its `baseline` is the same search without
+// them, and `npm run bench liveness` runs each pair in turn and prints what the properties cost.
 
 import { fileURLToPath } from 'node:url';
 import type { CompiledModel } from '../runtime/model.js';
@@ -18,6 +20,8 @@ export interface BenchCase {
   readonly name: string;
   readonly quick: boolean;
   readonly source: () => Sourced | Promise<Sourced>;
+  readonly properties?: readonly string[]; // temporal properties to decide (none: explore() alone)
+  readonly baseline?: string; // the case without them
 }
 
 function hand(name: 'CounterModel' | 'PhilosophersModel', ...args: number[]): Sourced {
@@ -60,4 +64,18 @@ export const cases: readonly BenchCase[] = [
   { name: 'klp: counter-symmetric K=6 ROUNDS=1', quick: false, source: () => compiled('examples/counter-symmetric.klp', { K: 6, ROUNDS: 1 }) },
   { name: 'klp: peterson-symmetric N=5', quick: false, source: () => compiled('examples/peterson-symmetric.klp', { N: 5 }) },
   { name: 'klp: philosophers-ring N=12', quick: false, source: () => compiled('examples/philosophers-ring.klp', { N: 12 }) },
+  // temporal properties against the same search without them (docs/benchmarks.md)
+  { name: 'klp: philosophers-ordered N=10', quick: false, source: () => compiled('examples/philosophers-ordered.klp', { N: 10 }) },
+  {
+    name: 'liveness: peterson N=4 StarvationFree', quick: false, properties: ['StarvationFree'], baseline: 'klp: peterson N=4',
+    source: () => compiled('examples/peterson.klp', { N: 4 }),
+  },
+  {
+    name: 'liveness: philosophers-ordered N=10 EveryoneEats', quick: false, properties: ['EveryoneEats'], baseline: 'klp: philosophers-ordered N=10',
+    source: () => compiled('examples/philosophers-ordered.klp', { N: 10 }),
+  },
+  {
+    name: 'liveness: livepatch postfix NPATCHES=6 NRACING=6', quick: false, properties: ['PatchesRegister', 'AllSettle'], baseline: 'klp: livepatch postfix NPATCHES=6 NRACING=6',
+    source: () => compiled('klp/postfix.klp', { NPATCHES: 6, NRACING: 6 }),
+  },
 ];

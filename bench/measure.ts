@@ -2,9 +2,11 @@
 // and prints one JSON line of figures. Started by run.ts as `node --expose-gc measure.js NAME
 // [--workers N] [--symmetry]`: with --workers, the parallel search itself on N worker threads
 // (not check's one-thread probe first; N = 1 measures its cost on one worker); with --symmetry, reduced by the spec's symmetric types.
+// A case with temporal properties runs them on one thread, the state graph recorded.
 
 import { explore, type ExploreOptions } from '../runtime/explore.js';
 import { exploreParallel } from '../runtime/parallel/coordinator.js';
+import { searchWithProperties } from '../runtime/temporal-search.js';
 import { cases } from './cases.js';
 
 export interface Figures {
@@ -18,6 +20,7 @@ export interface Figures {
   // per distinct state: peak resident growth (includes table doubling); null when the peak came
   // before the search (e.g. while compiling a spec)
   readonly peakRssBytes: number | null;
+  readonly livenessSeconds?: number; // of `seconds`: deciding the temporal properties on the graph
 }
 
 async function main(name: string, workers: number, symmetry: boolean): Promise<void> {
@@ -35,7 +38,9 @@ async function main(name: string, workers: number, symmetry: boolean): Promise<v
   const peak0 = process.resourceUsage().maxRSS;
   const cpu0 = process.cpuUsage();
   const options: ExploreOptions = { deadlock: true, symmetry };
-  const r = workers >= 1 ? await exploreParallel(model, source, options, workers) : explore(model, options);
+  const r = c.properties !== undefined ? searchWithProperties(model, { deadlock: true, properties: c.properties })
+    : workers >= 1 ? await exploreParallel(model, source, options, workers) : explore(model, options);
+  if (r.properties.some((p) => p.kind === 'property' && p.verdict !== 'holds')) throw new Error(`${name}: a temporal property does not hold`);
   const cpu = process.cpuUsage(cpu0);
   const rss = process.memoryUsage().rss - rss0;
   const peak1 = process.resourceUsage().maxRSS;
@@ -49,6 +54,7 @@ async function main(name: string, workers: number, symmetry: boolean): Promise<v
     searchBytes: r.stats.bytesPerState,
     rssBytes: rss / d,
     peakRssBytes: peak1 > peak0 ? (peak1 * 1024 - rss0) / d : null,
+    ...(r.stats.livenessSeconds === undefined ? {} : { livenessSeconds: r.stats.livenessSeconds }),
   };
   process.stdout.write(JSON.stringify(figures) + '\n');
 }

@@ -1,7 +1,9 @@
 // `npm run bench [filter] [--quick] [--workers N] [--symmetry]`: runs each bench case whose name
 // contains `filter` (all, or only the small ones with --quick) in its own process and prints a
 // table: distinct states, wall and CPU seconds, states per second (wall and CPU), bytes per
-// distinct state. --workers N and --symmetry are passed on to each case (bench/measure.ts).
+// distinct state. --workers N and --symmetry are passed on to each case (bench/measure.ts). A case
+// with a baseline (temporal properties) runs with it, twice in turn (the machine may be shared:
+// each keeps its run with less CPU time), and a last table gives the ratios.
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -46,4 +48,23 @@ const widths = columns.map((c, i) => (i === 0 ? Math.max(c.length, ...chosen.map
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(line(columns));
 if (extra.length > 0) console.log(`(${extra.join(' ')})`);
-for (const c of chosen) console.log(line(row(run(c.name, extra))));
+const fewer = (a: Figures, b: Figures) => (b.cpuSeconds < a.cpuSeconds ? b : a);
+const ratios: string[][] = [];
+for (const c of chosen) {
+  if (c.baseline === undefined) {
+    console.log(line(row(run(c.name, extra))));
+    continue;
+  }
+  let [base, live] = [run(c.baseline, []), run(c.name, [])];
+  [base, live] = [fewer(base, run(c.baseline, [])), fewer(live, run(c.name, []))];
+  console.log(line(row(base)));
+  console.log(line(row(live)));
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  ratios.push([c.name, x(live.seconds, base.seconds), x(live.cpuSeconds, base.cpuSeconds), x(live.searchBytes, base.searchBytes), (live.livenessSeconds ?? 0).toFixed(2)]);
+}
+if (ratios.length > 0) {
+  const head = ['temporal properties: cost against the baseline', 'time', 'cpu time', 'B/state search', 'graph analysis s'];
+  const w = head.map((h, i) => Math.max(h.length, ...ratios.map((r) => r[i]!.length)));
+  console.log('');
+  for (const r of [head, ...ratios]) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(w[i]!) : cell.padStart(w[i]!))).join('  '));
+}

@@ -1,10 +1,13 @@
 // One bench case in a fresh process (so its memory figures are its own): runs the named case
 // and prints one JSON line of figures. Started by run.ts as `node --expose-gc measure.js NAME
-// [--workers N] [--symmetry]`: with --workers, the parallel search itself on N worker threads
-// (not check's one-thread probe first; N = 1 measures its cost on one worker); with --symmetry, reduced by the spec's symmetric types.
+// [--workers N] [--symmetry] [--spill DIR [--max-memory BYTES]]`: with --workers, the parallel
+// search itself on N worker threads (not check's one-thread probe first; N = 1 measures its cost
+// on one worker); with --symmetry, reduced by the spec's symmetric types; with --spill, the store
+// on disk and the fingerprint table capped as `klpc check --spill --max-memory` caps it.
 // A case with temporal properties runs them on one thread, the state graph recorded.
 
 import { explore, type ExploreOptions } from '../runtime/explore.js';
+import { TABLE_SHARE } from '../cli/spill.js';
 import { exploreParallel } from '../runtime/parallel/coordinator.js';
 import { searchWithProperties } from '../runtime/temporal-search.js';
 import { cases } from './cases.js';
@@ -23,7 +26,7 @@ export interface Figures {
   readonly livenessSeconds?: number; // of `seconds`: deciding the temporal properties on the graph
 }
 
-async function main(name: string, workers: number, symmetry: boolean): Promise<void> {
+async function main(name: string, workers: number, symmetry: boolean, spill: ExploreOptions['spill']): Promise<void> {
   const c = cases.find((x) => x.name === name);
   if (c === undefined) throw new Error(`no bench case '${name}'`);
   const { model, source } = await c.source();
@@ -37,7 +40,7 @@ async function main(name: string, workers: number, symmetry: boolean): Promise<v
   const rss0 = process.memoryUsage().rss;
   const peak0 = process.resourceUsage().maxRSS;
   const cpu0 = process.cpuUsage();
-  const options: ExploreOptions = { deadlock: true, symmetry };
+  const options: ExploreOptions = { deadlock: true, symmetry, ...(spill === undefined ? {} : { spill }) };
   const r = c.properties !== undefined ? searchWithProperties(model, { deadlock: true, properties: c.properties })
     : workers >= 1 ? await exploreParallel(model, source, options, workers) : explore(model, options);
   if (r.properties.some((p) => p.kind === 'property' && p.verdict !== 'holds')) throw new Error(`${name}: a temporal property does not hold`);
@@ -60,5 +63,8 @@ async function main(name: string, workers: number, symmetry: boolean): Promise<v
 }
 
 const args = process.argv.slice(2);
-const at = args.indexOf('--workers');
-await main(args[0] ?? '', at < 0 ? 0 : Number(args[at + 1]), args.includes('--symmetry'));
+const value = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const dir = value('--spill');
+const memory = value('--max-memory');
+const spill = dir === undefined ? undefined : { dir, ...(memory === undefined ? {} : { maxTableBytes: Math.floor(TABLE_SHARE * Number(memory)) }) };
+await main(args[0] ?? '', Number(value('--workers') ?? 0), args.includes('--symmetry'), spill);

@@ -1,9 +1,10 @@
-// `npm run bench [filter] [--quick] [--workers N] [--symmetry]`: runs each bench case whose name
-// contains `filter` (all, or only the small ones with --quick) in its own process and prints a
-// table: distinct states, wall and CPU seconds, states per second (wall and CPU), bytes per
-// distinct state. --workers N and --symmetry are passed on to each case (bench/measure.ts). A case
-// with a baseline (temporal properties) runs with it, twice in turn (the machine may be shared:
-// each keeps its run with less CPU time), and a last table gives the ratios.
+// `npm run bench [filter] [--quick] [--workers N] [--symmetry] [--spill DIR [--max-memory BYTES]]`:
+// runs each bench case whose name contains `filter` (all, or only the small ones with --quick) in
+// its own process and prints a table: distinct states, wall and CPU seconds, states per second
+// (wall and CPU), bytes per distinct state. The other flags are passed on to each case
+// (bench/measure.ts).
+// A case with a baseline (temporal properties) runs with it, twice in turn (the machine may be
+// shared: each keeps its run with less CPU time), and a last table gives the ratios.
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +39,10 @@ function row(f: Figures): string[] {
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const at = args.indexOf('--workers');
-const extra = [...(at < 0 ? [] : ['--workers', args[at + 1] ?? '']), ...(args.includes('--symmetry') ? ['--symmetry'] : [])];
-const filter = args.find((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1)) ?? '';
+// flags passed on to each case, with their values
+const valued = ['--workers', '--spill', '--max-memory'];
+const extra = args.flatMap((a, i) => (valued.includes(a) ? [a, args[i + 1] ?? ''] : a === '--symmetry' ? [a] : []));
+const filter = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? '')) ?? '';
 const chosen = cases.filter((c) => c.name.includes(filter) && (!quick || c.quick));
 if (chosen.length === 0) console.error(`no bench case matches '${filter}'`);
 // rows are printed as each case finishes, so the widths are fixed up front

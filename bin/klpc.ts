@@ -12,7 +12,7 @@ import type { DiffFlags } from '../cli/diff.js';
 import type { SimulateFlags } from '../cli/simulate.js';
 import { quietOnClosedPipe, thrownExitCode } from '../cli/fatal.js';
 import { processIo } from '../cli/io.js';
-import { collect, durationOption, integerOption } from '../cli/options.js';
+import { collect, durationOption, integerOption, sizeOption } from '../cli/options.js';
 import { nodePipeline } from '../cli/pipeline.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -65,13 +65,15 @@ const checkCommand = program
   .option('--dot-limit <N>', 'refuse --dot beyond N states (default 500)', integerOption(1))
   .option('--html <file>', 'write the counterexamples in a self-contained HTML trace viewer')
   .option('--no-symmetry', 'explore every state, not one per class of states equal up to the symmetric types')
-  .option('--workers <N>', 'threads for a large state space (default: one per core)', integerOption(1));
+  .option('--workers <N>', 'threads for a large state space (default: one per core)', integerOption(1))
+  .addOption(new Option('--spill <DIR>', 'keep the state store and queue in files under DIR (and the fingerprints, past --max-memory)').conflicts('dot'))
+  .option('--max-memory <SIZE>', 'with --spill: the memory the search may use, such as 512MB or 2G', sizeOption);
 searchOptions(checkCommand, {
   maxStates: 'stop after N distinct states (the result is then incomplete)',
   quiet: 'print only the properties that do not hold',
 }).action(async (spec: string, o: OptionValues) => {
   const { check } = await import('../cli/check.js');
-  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], property: o.property ?? [], properties: o.properties === true, first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit, html: o.html };
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], property: o.property ?? [], properties: o.properties === true, first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit, html: o.html, spill: o.spill, maxMemory: o.maxMemory };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
 

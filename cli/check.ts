@@ -3,6 +3,7 @@
 // write the first counterexample as ITF (--itf), the state graph as DOT (--dot) and the trace
 // viewer page (--html), and return the exit code (cli/exit-codes.ts).
 
+import { reportDiagnostics } from './diagnostics-out.js';
 import { ExitCode, verdictExitCode } from './exit-codes.js';
 import { loadModel, printOutcome } from './front.js';
 import type { Io } from './io.js';
@@ -13,6 +14,7 @@ import { resultJson } from './json-report.js';
 import type { Pipeline } from './pipeline.js';
 import { progressLine } from './progress.js';
 import { humanReport } from './report.js';
+import { spillOptions } from './spill.js';
 
 export interface CheckFlags {
   readonly const: readonly string[];
@@ -30,6 +32,8 @@ export interface CheckFlags {
   readonly dot?: string;
   readonly dotLimit?: number;
   readonly html?: string;
+  readonly spill?: string; // directory for the store, the queue and (past maxMemory) the fingerprints
+  readonly maxMemory?: number; // bytes
   readonly lanes: boolean;
   readonly quiet: boolean;
 }
@@ -42,6 +46,8 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   const properties = !flags.properties ? [] : flags.property.length > 0 ? flags.property : undefined;
   const temporal = properties === undefined ? model.meta.properties.length > 0 : properties.length > 0;
   const graph = flags.dot === undefined ? undefined : stateGraphRecorder(flags.dotLimit ?? DOT_LIMIT, temporal);
+  const spilled = flags.spill === undefined ? undefined : spillOptions(flags.spill, flags.maxMemory, temporal, io);
+  if (spilled !== undefined && 'problems' in spilled) return reportDiagnostics(spilled.problems, new Map(), io, flags.json ? { spec } : undefined);
   const options = {
     deadlock: flags.deadlock,
     ...(flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
@@ -52,11 +58,12 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
     // states are the model's, not representatives
     symmetry: flags.symmetry !== false && graph === undefined && !temporal,
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+    ...(spilled === undefined ? {} : spilled),
   };
-  // a recorded graph (--dot, temporal properties) is built on this thread
+  // a recorded graph (--dot, temporal properties) and a spilled store are searched on this thread
   const result = temporal || graph !== undefined
     ? pipeline.explore(model, { ...options, ...(graph === undefined ? {} : { graph }), ...(properties === undefined ? {} : { properties }) })
-    : await pipeline.search(model, options, flags.workers ?? 1);
+    : await pipeline.search(model, options, spilled === undefined ? flags.workers ?? 1 : 1);
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
   const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model, result, io);

@@ -76,6 +76,15 @@ export function durationOption(text: string): number {
   return n;
 }
 
+// A size in bytes: `512MB`, `512M`, `2G`, `1.5GB`, `800KB` or plain bytes (units of 1024).
+export function sizeOption(text: string): number {
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*(K|M|G|T)?(i?B)?$/i.exec(text);
+  const unit = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 }[(m?.[2] ?? '').toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'];
+  const n = m === null || (m[2] === undefined && m[3] !== undefined && !/^B$/i.test(m[3])) ? NaN : Math.floor(Number(m[1]) * unit);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a size such as 512MB, 2G or 1073741824.');
+  return n;
+}
+
 // Commander passes `undefined` as the first `previous` (no default, so help shows none).
 export function collect(value: string, previous: readonly string[] = []): string[] {
   return [...previous, value];

@@ -119,6 +119,10 @@ function symmetryText(result: SearchResult): string {
   return `, symmetry: ${result.symmetry.map((g) => `${g.name} (${g.ring ? `${g.size} rotations` : `${g.size}! permutations`})`).join(', ')}`;
 }
 
+function megabytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
 export function totalsLine(result: SearchResult): string {
   const s = result.stats;
   const parts = [
@@ -130,5 +134,6 @@ export function totalsLine(result: SearchResult): string {
   ];
   const tail = result.complete ? 'complete search' : `incomplete search: ${result.incompleteReason ?? 'stopped early'}`;
   if (result.workers !== undefined) parts.push(`${result.workers} workers`);
+  if (result.spilled !== undefined) parts.push(`spilled ${megabytes(result.spilled.states)} of states and ${megabytes(result.spilled.fingerprints)} of fingerprints`);
   return `${parts.join(', ')} (${tail}${symmetryText(result)})`;
 }

@@ -23,7 +23,10 @@ import type { GraphRecorder } from './graph.js';
 import type { CompiledModel, Sink } from './model.js';
 import { planProperties, type PropertyPlan } from './properties.js';
 import type { PropertyResult, SearchResult, SearchStats } from './result.js';
-import { StateStore } from './store.js';
+import { DiskStore } from './spill/disk-store.js';
+import { SpillArea } from './spill/area.js';
+import { SpillVisited } from './spill/visited.js';
+import { StateStore, type Store } from './store.js';
 import { Canonicalizer } from './symmetry.js';
 import { foldStepCounts, symmetricTrace } from './symmetry-trace.js';
 import { storePath, violationTrace, type Found } from './trace.js';
@@ -46,6 +49,9 @@ export interface ExploreOptions {
   readonly symmetry?: boolean;
   readonly onProgress?: (progress: Progress) => void; // about once a second
   readonly graph?: GraphRecorder; // records the state graph while searching
+  // --spill: the store and queue in files under dir; with maxTableBytes, the fingerprints too
+  // once the table reaches that size (runtime/spill/visited.ts)
+  readonly spill?: { readonly dir: string; readonly maxTableBytes?: number };
 }
 
 const PROGRESS_MS = 1000;
@@ -56,8 +62,9 @@ export function explore(model: CompiledModel, options: ExploreOptions): SearchRe
 
 class Search implements Sink {
   private readonly next: Int32Array;
-  private readonly store: StateStore;
-  private readonly table = new FpTable();
+  private readonly store: Store;
+  private readonly table: { insert(hi: number, lo: number): boolean; readonly bytes: number };
+  private readonly spill: { readonly area: SpillArea; readonly store: DiskStore; readonly visited: SpillVisited | undefined } | undefined;
   private readonly graph: GraphRecorder | undefined;
   private readonly index: FpIndex | undefined; // state indexes by fingerprint, when recording
   private readonly counts: Float64Array; // emits per step, index step + 1 (0: initial states)
@@ -80,7 +87,17 @@ class Search implements Sink {
     // the compiler refuses such specs (KLP3011); a hand-written model reaching here is a bug
     if (model.meta.steps.length >= 0xffff) throw new Error('internal: more steps than the state store can index');
     this.next = new Int32Array(model.slots);
-    this.store = new StateStore(model.words);
+    if (options.spill === undefined) {
+      this.store = new StateStore(model.words);
+      this.table = new FpTable();
+    } else {
+      const area = new SpillArea(options.spill.dir);
+      const store = new DiskStore(model.words, area.file('states'));
+      const visited = options.spill.maxTableBytes === undefined ? undefined : new SpillVisited(area, options.spill.maxTableBytes);
+      this.spill = { area, store, visited };
+      this.store = store;
+      this.table = visited ?? new FpTable();
+    }
     this.counts = new Float64Array(model.meta.steps.length + 1);
     this.plan = planProperties(model.meta, options.deadlock, options.invariants);
     this.found = this.plan.names.map(() => undefined);
@@ -93,7 +110,8 @@ class Search implements Sink {
     // a graph of canonical representatives would pair each node with the wrong successors' steps
     if (this.graph !== undefined && this.canon !== undefined) throw new Error('internal: a state graph cannot be recorded under symmetry reduction');
     this.index = this.graph && new FpIndex();
-    this.graph?.start(this.store);
+    if (this.graph !== undefined && this.spill !== undefined) throw new Error('internal: a state graph is recorded in memory, not with --spill');
+    if (this.store instanceof StateStore) this.graph?.start(this.store);
   }
 
   emit(step: number): void {
@@ -136,12 +154,19 @@ class Search implements Sink {
     let depth = 0;
     let levelEnd = store.count - 1; // the last state of the level being expanded
     let lastProgress = start;
+    const visited = this.spill?.visited;
     try {
       for (let i = 0; i < store.count && !this.halted; i++) {
         if (i > levelEnd) {
+          // every state of the new level a duplicate of one on disk: the search is done
+          if (visited !== undefined && visited.levelEnd(store, i) === 0) {
+            levelEnd = store.count - 1;
+            break;
+          }
           depth++;
           levelEnd = store.count - 1;
         }
+        if (visited?.isDuplicate(i) === true) continue;
         if (depth >= maxDepth) this.storeLimit = -1;
         model.unpack(store.chunk(i), store.offset(i), cur);
         this.parent = i;
@@ -149,6 +174,7 @@ class Search implements Sink {
         model.successors(cur, this.next, this);
         if (!this.halted) this.graph?.closeNode(i);
         if (this.activity === 0 && !this.halted) this.checkDeadlock(i, cur);
+        visited?.checkpoint(store);
         if ((i & 1023) === 1023 && options.onProgress !== undefined && performance.now() - lastProgress >= PROGRESS_MS) {
           lastProgress = performance.now();
           options.onProgress({ ...this.counters(start), queued: store.count - i - 1, depth });
@@ -161,8 +187,15 @@ class Search implements Sink {
       this.halted = true;
       this.incompleteReason = `out of memory after ${store.count} distinct states`;
     }
-    const deepest = store.count - 1 > levelEnd ? depth + 1 : depth;
-    return this.result(start, deepest);
+    // a search that stopped early may hold new states not yet checked against the run on disk
+    const beyond = visited === undefined ? store.count - 1 - levelEnd : visited.levelEnd(store, levelEnd + 1);
+    const deepest = beyond > 0 ? depth + 1 : depth;
+    try {
+      return this.result(start, deepest);
+    } finally {
+      this.spill?.store.close();
+      this.spill?.area.remove();
+    }
   }
 
   // Recording: is the state with fingerprint (fpHi, lo) new and kept? Edges to states already
@@ -213,7 +246,7 @@ class Search implements Sink {
   private counters(start: number): { distinct: number; transitions: number; seconds: number } {
     let transitions = 0;
     for (let s = 1; s < this.counts.length; s++) transitions += this.counts[s]!;
-    return { distinct: this.store.count, transitions, seconds: (performance.now() - start) / 1000 };
+    return { distinct: this.store.count - (this.spill?.visited?.duplicates ?? 0), transitions, seconds: (performance.now() - start) / 1000 };
   }
 
   private result(start: number, depth: number): SearchResult {
@@ -238,7 +271,8 @@ class Search implements Sink {
     });
     const counts = Array.from(this.counts.subarray(1));
     const stepCounts = this.canon === undefined ? counts : foldStepCounts(this.model.meta.symmetry!, counts);
-    const base = { stats, properties, stepCounts, ...(this.canon === undefined ? {} : { symmetry: this.model.meta.symmetry!.groups }) };
+    const spilled = this.spill && { states: this.spill.store.spilled, fingerprints: this.spill.visited?.spilled ?? 0 };
+    const base = { stats, properties, stepCounts, ...(this.canon === undefined ? {} : { symmetry: this.model.meta.symmetry!.groups }), ...(spilled === undefined ? {} : { spilled }) };
     return complete ? { complete, ...base } : { complete, incompleteReason: this.incompleteReason, ...base };
   }
 }

@@ -13,10 +13,14 @@ export class FpTable {
   private limit: number; // grow when size exceeds this
   size = 0;
 
-  // maxLoad is a parameter only so the bench can compare load factors.
+  // maxLoad is a parameter only so the bench can compare load factors. A table of maxSlots does
+  // not grow: past maxLoad it calls onFull (--spill then moves its fingerprints to disk, soon
+  // enough that the quarter left free never fills).
   constructor(
     initialSlots = 1 << 12,
     private readonly maxLoad = 0.75,
+    private readonly maxSlots = Infinity,
+    private readonly onFull?: () => void,
   ) {
     let n = 16;
     while (n < initialSlots) n *= 2;
@@ -48,7 +52,30 @@ export class FpTable {
     return this.slots.byteLength;
   }
 
+  // Every fingerprint, compacted to the front of the slots, as (hi, lo) pairs; the table is
+  // unusable until clear().
+  drain(): Int32Array {
+    const slots = this.slots;
+    let n = 0;
+    for (let j = 0; j < slots.length; j += 2) {
+      if (slots[j + 1] === 0) continue;
+      slots[n++] = slots[j]!;
+      slots[n++] = slots[j + 1]!;
+    }
+    return slots.subarray(0, n);
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
+  }
+
   private grow(): void {
+    if (2 * (this.mask + 1) > this.maxSlots) {
+      // no checkpoint came in time: one state had more new successors than a quarter of the table
+      if (this.size >= this.mask) throw new RangeError('allocation failed: the fingerprint table is full');
+      return this.onFull!();
+    }
     const n = 2 * (this.mask + 1);
     const slots = new Int32Array(2 * n);
     rehash(this.slots, slots);

@@ -81,4 +81,5 @@ export interface SearchResult {
   // those between representatives, one per class of states equal up to their permutations
   readonly symmetry?: readonly { readonly name: string; readonly size: number; readonly ring: boolean }[];
   readonly workers?: number; // worker threads that searched, when more than one
+  readonly spilled?: { readonly states: number; readonly fingerprints: number }; // --spill: bytes on disk at the end
 }

@@ -9,12 +9,26 @@
 // SharedArrayBuffers (`allocate`), and a store can be rebuilt over another thread's chunks.
 
 const SHIFT = 14; // 16,384 states per chunk: small specs stay small, big ones need ~600 chunks at 10M
-const CHUNK = 1 << SHIFT;
+export const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 
 export type Allocate = (bytes: number) => ArrayBufferLike;
 
-export class StateStore {
+// What a search needs of a store: this one in memory, or runtime/spill/disk-store.ts's on disk.
+export interface Store {
+  readonly words: number;
+  readonly count: number;
+  readonly tail: Int32Array;
+  readonly tailOff: number;
+  commit(parent: number, step: number): number;
+  chunk(i: number): Int32Array;
+  offset(i: number): number;
+  parent(i: number): number;
+  step(i: number): number;
+  readonly bytes: number; // in memory
+}
+
+export class StateStore implements Store {
   count = 0;
   // The free slot after the last state: the search packs a candidate state here, and
   // commit() keeps it if it is new.
@@ -57,12 +71,12 @@ export class StateStore {
 
   // Makes a chunk readable here (one this store allocated, or another store's).
   addChunk(buffer: ArrayBufferLike): Int32Array {
-    const states = new Int32Array(buffer, 0, CHUNK * this.words);
-    this.states.push(states);
-    this.parents.push(new Int32Array(buffer, 4 * CHUNK * this.words, CHUNK));
-    this.steps.push(new Uint16Array(buffer, 4 * CHUNK * (this.words + 1), CHUNK));
+    const views = chunkViews(buffer, this.words);
+    this.states.push(views.states);
+    this.parents.push(views.parents);
+    this.steps.push(views.steps);
     this.buffers.push(buffer);
-    return states;
+    return views.states;
   }
 
   chunk(i: number): Int32Array {
@@ -86,7 +100,16 @@ export class StateStore {
   }
 }
 
+// A chunk's buffer as its states, then their parents, then their steps.
+export function chunkViews(buffer: ArrayBufferLike, words: number): { states: Int32Array; parents: Int32Array; steps: Uint16Array } {
+  return {
+    states: new Int32Array(buffer, 0, CHUNK * words),
+    parents: new Int32Array(buffer, 4 * CHUNK * words, CHUNK),
+    steps: new Uint16Array(buffer, 4 * CHUNK * (words + 1), CHUNK),
+  };
+}
+
 // States and parents are Int32, steps Uint16: 4 * (words + 1) + 2 bytes a state.
-function chunkBytes(words: number): number {
+export function chunkBytes(words: number): number {
   return CHUNK * (4 * (words + 1) + 2);
 }

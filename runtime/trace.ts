@@ -5,7 +5,7 @@
 import type { CompiledModel } from './model.js';
 import { failureMessage } from './properties.js';
 import type { PropertyKind, Trace, TraceStep } from './result.js';
-import type { StateStore } from './store.js';
+import type { Store } from './store.js';
 import type { DecodedState } from './value.js';
 
 // What a search records for the first violation of a property. `state` is the violating
@@ -42,7 +42,7 @@ export function violationTrace(model: CompiledModel, kind: PropertyKind, found: 
 }
 
 // The path through the store's parent indexes from an initial state to state `last`.
-export function storePath(model: CompiledModel, store: StateStore, last: number): Path {
+export function storePath(model: CompiledModel, store: Store, last: number): Path {
   const indexes: number[] = [];
   for (let i = last; i >= 0; i = store.parent(i)) indexes.push(i);
   indexes.reverse();
@@ -50,7 +50,7 @@ export function storePath(model: CompiledModel, store: StateStore, last: number)
 }
 
 // The path through stored states indexes[0], indexes[1], ... by steps[i] from indexes[i].
-export function nodesPath(model: CompiledModel, store: StateStore, indexes: readonly number[], steps: readonly number[]): Path {
+export function nodesPath(model: CompiledModel, store: Store, indexes: readonly number[], steps: readonly number[]): Path {
   const states = indexes.map((i) => {
     const s = new Int32Array(model.slots);
     model.unpack(store.chunk(i), store.offset(i), s);

@@ -100,6 +100,7 @@ export const catalog = {
   KLP6006: { severity: 'error', message: "Cannot create '{path}': {reason}." },
   KLP6007: { severity: 'error', message: "Refusing the compile cache '{path}': {reason}." },
   KLP6008: { severity: 'error', message: "Unknown property '{name}' in --property." },
+  KLP6009: { severity: 'error', message: '--spill cannot check temporal properties: they need the whole state graph in memory.' },
   // klpc diff (KLP6010-KLP6019)
   KLP6010: { severity: 'error', message: "Cannot compare '{name}' in --view: {why}." },
 } as const satisfies Record<string, Entry>;

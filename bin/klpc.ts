@@ -34,6 +34,8 @@ function searchOptions(cmd: Command, help: { maxStates: string; quiet: string })
     .option('--no-deadlock', 'do not report deadlocks')
     .option('--max-states <N>', help.maxStates, integerOption(1))
     .option('--max-depth <N>', 'explore at most N steps from the initial states', integerOption(0))
+    .option('--time-limit <DURATION>', 'stop searching after this long: 90, 90s, 5m, 2h (the result is then incomplete)', durationOption)
+    .option('--max-memory <SIZE>', 'memory for the search: 512MB, 2G (default: 80% of the free memory; with --spill, the rest goes to disk)', sizeOption)
     .option('--json', 'print one JSON document on stdout instead of text')
     .option('--no-lanes', 'omit the lanes view of traces')
     .option('-q, --quiet', help.quiet);
@@ -45,6 +47,8 @@ function searchFlags(o: OptionValues) {
     deadlock: o.deadlock === true,
     maxStates: o.maxStates as number | undefined,
     maxDepth: o.maxDepth as number | undefined,
+    timeLimit: o.timeLimit as number | undefined,
+    maxMemory: o.maxMemory as number | undefined,
     json: o.json === true,
     lanes: o.lanes === true,
     quiet: o.quiet === true,
@@ -66,14 +70,13 @@ const checkCommand = program
   .option('--html <file>', 'write the counterexamples in a self-contained HTML trace viewer')
   .option('--no-symmetry', 'explore every state, not one per class of states equal up to the symmetric types')
   .option('--workers <N>', 'threads for a large state space (default: one per core)', integerOption(1))
-  .addOption(new Option('--spill <DIR>', 'keep the state store and queue in files under DIR (and the fingerprints, past --max-memory)').conflicts('dot'))
-  .option('--max-memory <SIZE>', 'with --spill: the memory the search may use, such as 512MB or 2G', sizeOption);
+  .addOption(new Option('--spill <DIR>', 'keep the state store and queue in files under DIR (and the fingerprints, past --max-memory)').conflicts('dot'));
 searchOptions(checkCommand, {
   maxStates: 'stop after N distinct states (the result is then incomplete)',
   quiet: 'print only the properties that do not hold',
 }).action(async (spec: string, o: OptionValues) => {
   const { check } = await import('../cli/check.js');
-  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], property: o.property ?? [], properties: o.properties === true, first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit, html: o.html, spill: o.spill, maxMemory: o.maxMemory };
+  const flags: CheckFlags = { ...searchFlags(o), invariant: o.invariant ?? [], property: o.property ?? [], properties: o.properties === true, first: o.first === true, symmetry: o.symmetry === true, workers: o.workers ?? availableParallelism(), itf: o.itf, dot: o.dot, dotLimit: o.dotLimit, html: o.html, spill: o.spill };
   process.exitCode = await check(spec, flags, io, await nodePipeline());
 });
 
@@ -135,7 +138,7 @@ searchOptions(diffCommand, {
   maxStates: 'stop each search after N distinct states, each behaviour comparison after N product states',
   quiet: 'print only the summary',
 })
-  .addHelpText('after', '\nExit codes (as diff(1)): 0 no difference on the view, 1 different, 2 undecided (a bound was hit)\nor usage error; 150 spec has errors, 151 bad command-line input, 255 internal error.')
+  .addHelpText('after', '\nExit codes (as diff(1)): 0 no difference on the view, 1 different, 2 undecided (a bound was hit)\nor usage error; 150 spec has errors, 151 bad command-line input, 255 internal error; 130/143 interrupted.')
   .action(async (a: string, b: string, o: OptionValues) => {
     const { diff } = await import('../cli/diff.js');
     const flags: DiffFlags = { ...searchFlags(o), view: o.view ?? [], html: o.html };
@@ -171,9 +174,11 @@ program
   });
 
 program.addHelpText('after', `
-Exit codes: 0 all properties hold, 10 incomplete search (bound hit), 11 deadlock, 12 invariant
-violated, 13 temporal property violated, 14 assert failed, 75 spec error, 150 spec has errors,
-151 bad command-line input, 2 usage error, 255 internal error.`);
+Exit codes: 0 all properties hold, 10 incomplete search (bound, time or memory limit hit),
+11 deadlock, 12 invariant violated, 13 temporal property violated, 14 assert failed, 75 spec
+error, 150 spec has errors, 151 bad command-line input, 2 usage error, 255 internal error;
+after Ctrl-C (SIGINT) or SIGTERM the report is printed and klpc ends by the signal (status 130
+or 143).`);
 
 quietOnClosedPipe(process.stdout);
 try {

@@ -5,6 +5,7 @@
 
 import { reportDiagnostics } from './diagnostics-out.js';
 import { ExitCode, verdictExitCode } from './exit-codes.js';
+import { signalStatus } from './interrupt.js';
 import { loadModel, printOutcome } from './front.js';
 import type { Io } from './io.js';
 import { DOT_LIMIT, stateGraphRecorder, writeDot } from './dot.js';
@@ -24,6 +25,8 @@ export interface CheckFlags {
   readonly deadlock: boolean;
   readonly maxStates?: number;
   readonly maxDepth?: number;
+  readonly timeLimit?: number; // seconds
+  readonly maxMemory?: number; // bytes
   readonly first: boolean;
   readonly symmetry?: boolean; // reduce by the spec's symmetric types (default; --no-symmetry: false)
   readonly workers?: number; // threads for a large state space (default 1)
@@ -33,7 +36,6 @@ export interface CheckFlags {
   readonly dotLimit?: number;
   readonly html?: string;
   readonly spill?: string; // directory for the store, the queue and (past maxMemory) the fingerprints
-  readonly maxMemory?: number; // bytes
   readonly lanes: boolean;
   readonly quiet: boolean;
 }
@@ -48,11 +50,12 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   const graph = flags.dot === undefined ? undefined : stateGraphRecorder(flags.dotLimit ?? DOT_LIMIT, temporal);
   const spilled = flags.spill === undefined ? undefined : spillOptions(flags.spill, flags.maxMemory, temporal, io);
   if (spilled !== undefined && 'problems' in spilled) return reportDiagnostics(spilled.problems, new Map(), io, flags.json ? { spec } : undefined);
+  const interrupts = io.interrupts();
   const options = {
     deadlock: flags.deadlock,
     ...(flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
-    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
-    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+    ...limitOptions(flags),
+    signal: interrupts.signal,
     stopOnFirst: flags.first,
     // the drawn graph, and the one temporal properties are decided on, are the full one: its
     // states are the model's, not representatives
@@ -62,14 +65,15 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
   };
   // a recorded graph (--dot, temporal properties) and a spilled store are searched on this thread
   const result = temporal || graph !== undefined
-    ? pipeline.explore(model, { ...options, ...(graph === undefined ? {} : { graph }), ...(properties === undefined ? {} : { properties }) })
+    ? await pipeline.explore(model, { ...options, ...(graph === undefined ? {} : { graph }), ...(properties === undefined ? {} : { properties }) })
     : await pipeline.search(model, options, spilled === undefined ? flags.workers ?? 1 : 1);
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
   const dotProblems = graph === undefined ? [] : writeDot(flags.dot!, flags.dotLimit ?? DOT_LIMIT, graph, model, result, io);
   const htmlProblems = flags.html === undefined ? [] : writeHtml(flags.html, checkPage(spec, result), io);
   const problems = [...itfProblems, ...dotProblems, ...htmlProblems];
-  const exitCode = problems.length > 0 ? ExitCode.badInput : verdictExitCode(result);
+  const interrupted = interrupts.signal.aborted ? signalStatus(String(interrupts.signal.reason)) : undefined;
+  const exitCode = interrupted ?? (problems.length > 0 ? ExitCode.badInput : verdictExitCode(result));
   const diags = [...built.diagnostics, ...problems];
   printOutcome(
     io,
@@ -78,5 +82,16 @@ export async function check(spec: string, flags: CheckFlags, io: Io, pipeline: P
     () => humanReport(result, model.meta, { lanes: flags.lanes, width: io.width, quiet: flags.quiet }, io.outStyle),
     diags,
   );
+  interrupts.finish();
   return exitCode;
+}
+
+// The bounds and limits check and diff share.
+export function limitOptions(flags: Pick<CheckFlags, 'maxStates' | 'maxDepth' | 'timeLimit' | 'maxMemory'>) {
+  return {
+    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
+    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+    ...(flags.timeLimit === undefined ? {} : { timeLimit: flags.timeLimit }),
+    ...(flags.maxMemory === undefined ? {} : { maxMemory: flags.maxMemory }),
+  };
 }

@@ -17,7 +17,9 @@ import { diffJson } from './diff-json.js';
 import { diffReport } from './diff-report.js';
 import { ExitCode } from './exit-codes.js';
 import { diffPage, writeHtml } from './html/write.js';
+import { limitOptions } from './check.js';
 import { loadSpec } from './front.js';
+import { signalStatus, type Interrupts } from './interrupt.js';
 import type { Io } from './io.js';
 import type { Pipeline } from './pipeline.js';
 import { progressLine } from './progress.js';
@@ -28,6 +30,8 @@ export interface DiffFlags {
   readonly deadlock: boolean;
   readonly maxStates?: number; // per search, and per direction of the behaviour comparison
   readonly maxDepth?: number;
+  readonly timeLimit?: number; // seconds, per search
+  readonly maxMemory?: number; // bytes, per search
   readonly json: boolean;
   readonly lanes: boolean;
   readonly quiet: boolean;
@@ -62,12 +66,15 @@ export async function diff(specA: string, specB: string, flags: DiffFlags, io: I
   ];
   const view = pickView(sides, flags.view, io);
   if ('problems' in view) return reportDiagnostics(view.problems, new Map(), io, flags.json ? { spec: specA } : undefined);
-  const result = diffModels({ name: nameA, model: a.model }, { name: nameB, model: b.model }, {
+  const interrupts = io.interrupts();
+  const result = await diffModels({ name: nameA, model: a.model }, { name: nameB, model: b.model }, {
     view,
-    explore: (model, options) => {
+    explore: async (model, options) => {
       const progress = progressLine(io, io.progress && !flags.json && !flags.quiet);
-      const r = pipeline.explore(model, progress.onProgress === undefined ? options : { ...options, onProgress: progress.onProgress });
+      const r = await pipeline.explore(model, { ...options, signal: interrupts.signal, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
       progress.done();
+      // half a comparison would mislead: say where it stopped and end by the signal
+      if (interrupts.signal.aborted) reportInterrupt(model.meta.name === a.model.meta.name ? nameA : nameB, r.stats.distinct, [a.path, b.path], interrupts, flags, io);
       return r;
     },
     exploreOptions: exploreOptions(flags),
@@ -78,7 +85,16 @@ export async function diff(specA: string, specB: string, flags: DiffFlags, io: I
   const exitCode = htmlProblems.length > 0 ? ExitCode.badInput : DiffExit[result.outcome];
   print(result, [a, b], exitCode, flags, io);
   printDiagnostics(htmlProblems, new Map(), io);
+  interrupts.finish();
   return exitCode;
+}
+
+function reportInterrupt(side: string, distinct: number, specs: readonly string[], interrupts: Interrupts, flags: DiffFlags, io: Io): void {
+  const reason = String(interrupts.signal.reason);
+  const what = `interrupted (${reason}) while exploring ${side}, after ${distinct.toLocaleString('en-US')} distinct states: nothing was compared`;
+  if (flags.json) io.out(`${JSON.stringify({ version: io.version, specs, interrupted: what, exitCode: signalStatus(reason) }, null, 2)}\n`);
+  else io.err(`klpc diff: ${what}\n`);
+  interrupts.finish();
 }
 
 // The names reports use: the spec names, told apart when equal (a spec diffed with itself).
@@ -116,11 +132,7 @@ function nameSpan(raw: readonly string[], name: string, io: Io): Span {
 }
 
 function exploreOptions(flags: DiffFlags): ExploreOptions {
-  return {
-    deadlock: flags.deadlock,
-    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
-    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
-  };
+  return { deadlock: flags.deadlock, ...limitOptions(flags) };
 }
 
 function print(result: DiffResult, [a, b]: readonly [Loaded, Loaded], exitCode: number, flags: DiffFlags, io: Io): void {

@@ -3,6 +3,7 @@
 // build one that records the text.
 
 import type { CommandLine } from './command-line.js';
+import { processInterrupts, type Interrupts } from './interrupt.js';
 import { colorEnabled, makeStyle, type Style } from './style.js';
 
 export interface Io {
@@ -14,6 +15,8 @@ export interface Io {
   readonly width: number;
   readonly version: string;
   readonly cmd: CommandLine;
+  // listens for SIGINT/SIGTERM until finish() (cli/interrupt.ts); a search aborts on its signal
+  interrupts(): Interrupts;
 }
 
 // Piped output gets a fixed width, so that saved reports do not depend on the terminal.
@@ -30,5 +33,6 @@ export function processIo(version: string, cmd: CommandLine): Io {
     width: stdout.isTTY === true ? Math.max(60, stdout.columns) : PIPED_WIDTH,
     version,
     cmd,
+    interrupts: processInterrupts,
   };
 }

@@ -32,7 +32,8 @@ export interface Pipeline {
   recall(path: string, consts: Consts): Promise<Recalled | undefined>;
   remember(path: string, consts: Consts, loaded: Loaded, built: Extract<BuildResult, { model: CompiledModel }>): Promise<void>;
   // one thread, temporal properties included (their state graph is recorded here)
-  explore(model: CompiledModel, options: SearchOptions): SearchResult;
+  // (both yield to the event loop while they search, so that an interrupt gets through)
+  explore(model: CompiledModel, options: SearchOptions): Promise<SearchResult>;
   // check's search without temporal properties: on up to `workers` threads once the state
   // space outgrows one
   search(model: CompiledModel, options: ExploreOptions, workers: number): Promise<SearchResult>;

@@ -25,7 +25,8 @@ export interface DiffSpec {
 
 export interface DiffOptions {
   readonly view: View;
-  readonly explore: (model: CompiledModel, options: ExploreOptions) => SearchResult;
+  // the CLI's explores asynchronously (so that an interrupt gets through), tests' synchronously
+  readonly explore: (model: CompiledModel, options: ExploreOptions) => SearchResult | Promise<SearchResult>;
   readonly exploreOptions: ExploreOptions;
   readonly maxPairs?: number; // bound on each product search (the CLI passes --max-states)
 }
@@ -59,13 +60,13 @@ export interface DiffResult {
   readonly outcome: Outcome;
 }
 
-export function diffModels(a: DiffSpec, b: DiffSpec, options: DiffOptions): DiffResult {
+export async function diffModels(a: DiffSpec, b: DiffSpec, options: DiffOptions): Promise<DiffResult> {
   const views = new ViewIds(options.view);
   const actions = new Actions();
   const recorders = [new GraphRecorder(), new GraphRecorder()] as const;
   const results = [
-    options.explore(a.model, { ...options.exploreOptions, graph: recorders[0] }),
-    options.explore(b.model, { ...options.exploreOptions, graph: recorders[1] }),
+    await options.explore(a.model, { ...options.exploreOptions, graph: recorders[0] }),
+    await options.explore(b.model, { ...options.exploreOptions, graph: recorders[1] }),
   ] as const;
   const ga = diffGraph(a.model, recorders[0].freeze(), actions, views);
   const gb = diffGraph(b.model, recorders[1].freeze(), actions, views);

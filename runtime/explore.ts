@@ -15,18 +15,25 @@
 //
 // With `graph`, the search also records the state graph (runtime/graph.ts): states are then
 // looked up in an FpIndex, which gives the index of a state seen before, instead of the FpTable.
+//
+// Limits (limits.ts): every CHECK_EVERY expansions the search looks at the clock, the interrupt
+// signal and the heap; the memory budget caps the store's size ahead of time (unless --spill
+// takes what does not fit to disk), so the hot path pays nothing for it. `explore` runs to the
+// end in one go; `exploreAsync` pauses every SLICE_MS so that the event loop can deliver an
+// interrupt.
 
 import { fingerprint, fpHi } from './fingerprint.js';
 import { FpIndex } from './fpindex.js';
 import { FpTable } from './fptable.js';
 import type { GraphRecorder } from './graph.js';
+import { Limits, type LimitOptions } from './limits.js';
 import type { CompiledModel, Sink } from './model.js';
 import { planProperties, type PropertyPlan } from './properties.js';
 import type { PropertyResult, SearchResult, SearchStats } from './result.js';
 import { DiskStore } from './spill/disk-store.js';
 import { SpillArea } from './spill/area.js';
 import { SpillVisited } from './spill/visited.js';
-import { StateStore, type Store } from './store.js';
+import { CHUNK, StateStore, type Store } from './store.js';
 import { Canonicalizer } from './symmetry.js';
 import { foldStepCounts, symmetricTrace } from './symmetry-trace.js';
 import { storePath, violationTrace, type Found } from './trace.js';
@@ -39,7 +46,7 @@ export interface Progress {
   readonly seconds: number;
 }
 
-export interface ExploreOptions {
+export interface ExploreOptions extends LimitOptions {
   readonly deadlock: boolean;
   readonly invariants?: readonly string[]; // names to check; default: all
   readonly maxStates?: number;
@@ -55,9 +62,20 @@ export interface ExploreOptions {
 }
 
 const PROGRESS_MS = 1000;
+const CHECK_EVERY = 256; // expansions between checkpoints (a power of two)
+const LOOK_MS = 10; // between looks at the limits and the heap, and plans of the memory budget
+const SLICE_MS = 50;
 
 export function explore(model: CompiledModel, options: ExploreOptions): SearchResult {
-  return new Search(model, options).run();
+  const search = new Search(model, options);
+  while (!search.advance(Infinity));
+  return search.result();
+}
+
+export async function exploreAsync(model: CompiledModel, options: ExploreOptions): Promise<SearchResult> {
+  const search = new Search(model, options);
+  while (!search.advance(performance.now() + SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
+  return search.result();
 }
 
 class Search implements Sink {
@@ -77,8 +95,19 @@ class Search implements Sink {
   private parent = -1; // the state being expanded, -1 during init
   private activity = 0; // emits and failures from the state being expanded
   private storeLimit: number;
+  private memoryCap = Infinity; // the most states the memory budget lets the store hold
   private halted = false;
   private incompleteReason: string | undefined;
+  private readonly limits: Limits;
+  // where the search is, between slices
+  private readonly start = performance.now();
+  private readonly cur: Int32Array;
+  private i = 0; // the next state to expand
+  private depth = 0;
+  private levelEnd = -1; // the last state of the level being expanded
+  private exhausted = false; // with --spill: a new level held only states seen before
+  private lastProgress = this.start;
+  private lastLook = this.start;
 
   constructor(
     private readonly model: CompiledModel,
@@ -112,6 +141,15 @@ class Search implements Sink {
     this.index = this.graph && new FpIndex();
     if (this.graph !== undefined && this.spill !== undefined) throw new Error('internal: a state graph is recorded in memory, not with --spill');
     if (this.store instanceof StateStore) this.graph?.start(this.store);
+    this.limits = new Limits(options, this.start);
+    this.cur = new Int32Array(model.slots);
+    this.planMemory();
+    try {
+      model.init(this.next, this);
+    } catch (e) {
+      this.allocationFailed(e);
+    }
+    this.levelEnd = this.store.count - 1;
   }
 
   emit(step: number): void {
@@ -145,22 +183,19 @@ class Search implements Sink {
     this.record(property, { state: this.parent, step, site, value, initial });
   }
 
-  run(): SearchResult {
-    const start = performance.now();
-    const { model, store, options } = this;
-    const cur = new Int32Array(model.slots);
-    const maxDepth = options.maxDepth ?? Infinity;
-    model.init(this.next, this);
-    let depth = 0;
-    let levelEnd = store.count - 1; // the last state of the level being expanded
-    let lastProgress = start;
+  // Expands states until the search is done (true) or the clock passes sliceEnd (false).
+  advance(sliceEnd: number): boolean {
+    const { model, store, cur } = this;
+    const maxDepth = this.options.maxDepth ?? Infinity;
     const visited = this.spill?.visited;
+    let { i, depth, levelEnd } = this;
     try {
-      for (let i = 0; i < store.count && !this.halted; i++) {
+      for (; i < store.count && !this.halted; i++) {
         if (i > levelEnd) {
           // every state of the new level a duplicate of one on disk: the search is done
           if (visited !== undefined && visited.levelEnd(store, i) === 0) {
             levelEnd = store.count - 1;
+            this.exhausted = true;
             break;
           }
           depth++;
@@ -175,23 +210,67 @@ class Search implements Sink {
         if (!this.halted) this.graph?.closeNode(i);
         if (this.activity === 0 && !this.halted) this.checkDeadlock(i, cur);
         visited?.checkpoint(store);
-        if ((i & 1023) === 1023 && options.onProgress !== undefined && performance.now() - lastProgress >= PROGRESS_MS) {
-          lastProgress = performance.now();
-          options.onProgress({ ...this.counters(start), queued: store.count - i - 1, depth });
+        if ((i & (CHECK_EVERY - 1)) === CHECK_EVERY - 1 && this.checkpoint(i, depth) >= sliceEnd) {
+          i++;
+          break;
         }
       }
     } catch (e) {
-      // The table and store grow by allocating first, so a failed allocation leaves them
-      // consistent: the search ends incomplete with what it found, never with a crash.
-      if (!isAllocationFailure(e)) throw e;
-      this.halted = true;
-      this.incompleteReason = `out of memory after ${store.count} distinct states`;
+      this.allocationFailed(e);
     }
+    this.i = i;
+    this.depth = depth;
+    this.levelEnd = levelEnd;
+    return this.halted || this.exhausted || i >= store.count;
+  }
+
+  // Progress, the limits and the memory plan; returns the time.
+  private checkpoint(i: number, depth: number): number {
+    const now = performance.now();
+    const onProgress = this.options.onProgress;
+    if (onProgress !== undefined && now - this.lastProgress >= PROGRESS_MS) {
+      this.lastProgress = now;
+      onProgress({ ...this.counters(), queued: this.store.count - i - 1, depth });
+    }
+    if (now - this.lastLook >= LOOK_MS || this.options.signal?.aborted === true) {
+      this.lastLook = now;
+      this.limits.look();
+      const reason = this.limits.stopReason(now, this.store.count);
+      if (reason !== undefined) {
+        this.halted = true;
+        this.incompleteReason = reason;
+      }
+      this.planMemory();
+    }
+    return now;
+  }
+
+  // In memory, the budget caps the store; with --spill, what does not fit goes to disk.
+  private planMemory(): void {
+    if (this.spill !== undefined) return;
+    const table = this.table as FpTable;
+    const store = this.store as StateStore;
+    this.memoryCap = this.limits.maxStates({
+      tableBytes: table.bytes, tableEntries: table.size, tableCapacity: table.capacity,
+      storeBytes: store.bytes, storeCount: store.count, chunkBytes: store.chunkBytes, chunkStates: CHUNK,
+    });
+    if (this.storeLimit >= 0) this.storeLimit = Math.min(this.options.maxStates ?? Infinity, this.memoryCap);
+  }
+
+  // The table and store grow by allocating first, so a failed allocation leaves them consistent:
+  // the search ends incomplete with what it found, never with a crash.
+  private allocationFailed(e: unknown): void {
+    if (!isAllocationFailure(e)) throw e;
+    this.halted = true;
+    this.incompleteReason = this.limits.allocationFailed(this.store.count);
+  }
+
+  result(): SearchResult {
     // a search that stopped early may hold new states not yet checked against the run on disk
-    const beyond = visited === undefined ? store.count - 1 - levelEnd : visited.levelEnd(store, levelEnd + 1);
-    const deepest = beyond > 0 ? depth + 1 : depth;
+    const visited = this.spill?.visited;
+    const beyond = visited === undefined ? this.store.count - 1 - this.levelEnd : visited.levelEnd(this.store, this.levelEnd + 1);
     try {
-      return this.result(start, deepest);
+      return this.summary(beyond > 0 ? this.depth + 1 : this.depth);
     } finally {
       this.spill?.store.close();
       this.spill?.area.remove();
@@ -217,7 +296,8 @@ class Search implements Sink {
     if (this.storeLimit < 0) {
       this.incompleteReason ??= `--max-depth ${this.options.maxDepth} reached`;
     } else {
-      this.incompleteReason = `--max-states ${this.options.maxStates} reached`;
+      const count = this.store.count;
+      this.incompleteReason = count >= this.memoryCap ? this.limits.outOfMemory(count) : `--max-states ${this.options.maxStates} reached`;
       this.halted = true;
     }
   }
@@ -243,14 +323,14 @@ class Search implements Sink {
     }
   }
 
-  private counters(start: number): { distinct: number; transitions: number; seconds: number } {
+  private counters(): { distinct: number; transitions: number; seconds: number } {
     let transitions = 0;
     for (let s = 1; s < this.counts.length; s++) transitions += this.counts[s]!;
-    return { distinct: this.store.count - (this.spill?.visited?.duplicates ?? 0), transitions, seconds: (performance.now() - start) / 1000 };
+    return { distinct: this.store.count - (this.spill?.visited?.duplicates ?? 0), transitions, seconds: (performance.now() - this.start) / 1000 };
   }
 
-  private result(start: number, depth: number): SearchResult {
-    const { distinct, transitions, seconds } = this.counters(start);
+  private summary(depth: number): SearchResult {
+    const { distinct, transitions, seconds } = this.counters();
     const bytes = this.table.bytes + this.store.bytes + (this.index?.bytes ?? 0) + (this.graph?.bytes ?? 0);
     const stats: SearchStats = {
       distinct,

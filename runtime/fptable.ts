@@ -70,6 +70,11 @@ export class FpTable {
     this.size = 0;
   }
 
+  // How many entries it holds before it doubles.
+  get capacity(): number {
+    return this.limit;
+  }
+
   private grow(): void {
     if (2 * (this.mask + 1) > this.maxSlots) {
       // no checkpoint came in time: one state had more new successors than a quarter of the table

@@ -98,6 +98,10 @@ export class StateStore implements Store {
   get bytes(): number {
     return this.buffers.length * chunkBytes(this.words);
   }
+
+  get chunkBytes(): number {
+    return chunkBytes(this.words);
+  }
 }
 
 // A chunk's buffer as its states, then their parents, then their steps.

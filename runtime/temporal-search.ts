@@ -4,7 +4,7 @@
 // decides them on it. In: a model and the options. Out: one SearchResult with every verdict,
 // the temporal properties right after the invariants.
 
-import { explore, type ExploreOptions } from './explore.js';
+import { exploreAsync, type ExploreOptions } from './explore.js';
 import { GraphRecorder } from './graph.js';
 import { livenessResults } from './liveness/check.js';
 import { NodeLabels } from './liveness/labels.js';
@@ -17,14 +17,14 @@ export interface SearchOptions extends ExploreOptions {
   readonly properties?: readonly string[];
 }
 
-export function searchWithProperties(model: CompiledModel, options: SearchOptions): SearchResult {
+export async function searchWithProperties(model: CompiledModel, options: SearchOptions): Promise<SearchResult> {
   const plan = planLiveness(model.meta, options.properties);
-  if (plan.properties.length === 0) return explore(model, options);
+  if (plan.properties.length === 0) return exploreAsync(model, options);
   const start = performance.now();
   const graph = options.graph ?? new GraphRecorder();
   const labels = new NodeLabels(model, plan);
   graph.labeler = labels;
-  const result = explore(model, { ...options, graph });
+  const result = await exploreAsync(model, { ...options, graph });
   const analysed = performance.now();
   const stoppedBefore = options.stopOnFirst === true && result.properties.some((p) => p.verdict === 'violated');
   const live = stoppedBefore

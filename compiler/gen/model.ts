@@ -15,6 +15,7 @@ import { ModuleGen } from './module.js';
 import { asScalar, invariantFail, stepFail, type Ctx } from './operand.js';
 import { generateProperties } from './properties.js';
 import { lowerStmts } from './stmt.js';
+import { commentText, key, quote, stepFunction } from './text.js';
 import { copyValue, valueOfIndex } from './values.js';
 
 export interface GenFunction {
@@ -53,7 +54,7 @@ export function generateModel(program: Program): GeneratedModel {
       const fb = new FnBuilder('return;');
       fb.line('s.set(cur);');
       lowerStmts(ctxFor(fb, pi, 'step'), step.body);
-      functions.push({ name: stepFnName(p.name, p.labels[step.label]!.name), params: STEP_PARAMS, returnType: 'void', body: fb.body(), doc: `${p.name}.${p.labels[step.label]!.name}` });
+      functions.push({ name: stepFunction(p.name, p.labels[step.label]!.name), params: STEP_PARAMS, returnType: 'void', body: fb.body(), doc: commentText(`${p.name}.${p.labels[step.label]!.name}`) });
     });
   });
   functions.push(generateSuccessors(program, mod));
@@ -61,7 +62,7 @@ export function generateModel(program: Program): GeneratedModel {
     const fb = new FnBuilder('return false;');
     const v = asScalar(lowerExpr(ctxFor(fb, undefined, 'invariant'), inv.expr));
     fb.line(`return ${v};`);
-    functions.push({ name: `invariant${i}`, params: [['s', 'Int32Array']], returnType: 'boolean', body: fb.body(), doc: `invariant ${inv.name}` });
+    functions.push({ name: `invariant${i}`, params: [['s', 'Int32Array']], returnType: 'boolean', body: fb.body(), doc: commentText(`invariant ${inv.name}`) });
   });
   const properties = generateProperties(program, mod);
   functions.push(...properties.functions);
@@ -74,10 +75,6 @@ export function generateModel(program: Program): GeneratedModel {
   functions.push({ name: 'decode', params: [['s', 'Int32Array']], returnType: 'State', body: decodeBody });
   const meta = generateMeta(program, mod, properties.meta);
   return { program, stateFields: fields, buffers: mod.buffers, functions, meta, predicates: properties.functions.length, slots: layout.slots, words: packing.words };
-}
-
-export function stepFnName(process: string, label: string): string {
-  return `step_${process}_${label}`;
 }
 
 type CtxFor = (fb: FnBuilder, proc: number | undefined, failMode: 'step' | 'invariant') => Ctx;
@@ -134,7 +131,7 @@ function generateSuccessors(program: Program, mod: ModuleGen): GenFunction {
     fb.open('switch (cur[base])');
     p.steps.forEach((st) => {
       const stepId = `${pl.stepBase} + ${k} * ${p.labels.length} + ${st.label}`;
-      fb.line(`case ${st.label}: ${stepFnName(p.name, p.labels[st.label]!.name)}(cur, next, sink, base, ${selfNum}, ${p.firstInstance} + ${k}, ${stepId}); break;`);
+      fb.line(`case ${st.label}: ${stepFunction(p.name, p.labels[st.label]!.name)}(cur, next, sink, base, ${selfNum}, ${p.firstInstance} + ${k}, ${stepId}); break;`);
     });
     fb.close();
     fb.close();
@@ -153,31 +150,35 @@ function generateDecode(program: Program, layout: ReturnType<typeof planLayout>)
   const lines: string[] = [];
   program.vars.forEach((v, i) => {
     fields.push([v.name, tsType(v.type)]);
-    lines.push(`${JSON.stringify(v.name)}: dec(s, ${layout.vars[i]!.off}, ${descriptor(v.type)}),`);
+    lines.push(`${key(v.name)}: dec(s, ${layout.vars[i]!.off}, ${descriptor(v.type)}),`);
   });
   const names = program.processes.flatMap((p) => p.instances.map((v) => instanceName(p, v)));
   program.locks.forEach((l, i) => {
     fields.push([l.name, 'string']);
-    lines.push(`${JSON.stringify(l.name)}: s[${layout.locks[i]}] === 0 ? 'free' : INSTANCES[s[${layout.locks[i]}]! - 1]!,`);
+    lines.push(`${key(l.name)}: s[${layout.locks[i]}] === 0 ? 'free' : INSTANCES[s[${layout.locks[i]}]! - 1]!,`);
   });
   program.processes.forEach((p, pi) => {
     const pl = layout.procs[pi]!;
-    const labels = JSON.stringify([...p.labels.map((l) => l.name), 'done']);
+    const labels = quoteAll([...p.labels.map((l) => l.name), 'done']);
     p.instances.forEach((v, k) => {
       const name = instanceName(p, v);
       const b = pl.base + k * pl.stride;
       fields.push([`${name}.pc`, 'string']);
-      lines.push(`${JSON.stringify(`${name}.pc`)}: ${labels}[s[${b}]!]!,`);
+      lines.push(`${key(`${name}.pc`)}: ${labels}[s[${b}]!]!,`);
       p.locals.forEach((l, li) => {
         fields.push([`${name}.${l.name}`, tsType(l.type)]);
-        lines.push(`${JSON.stringify(`${name}.${l.name}`)}: dec(s, ${b + pl.locals[li]!.off}, ${descriptor(l.type)}),`);
+        lines.push(`${key(`${name}.${l.name}`)}: dec(s, ${b + pl.locals[li]!.off}, ${descriptor(l.type)}),`);
       });
     });
   });
   // lock owners are shown by instance name; specs without locks need no name table
-  const table = program.locks.length > 0 ? [`const INSTANCES = ${JSON.stringify(names)};`] : [];
+  const table = program.locks.length > 0 ? [`const INSTANCES = ${quoteAll(names)};`] : [];
   const body = [...table, 'return {', ...lines.map((l) => '  ' + l), '} as unknown as State;'];
   return { body: body.map((l) => '  ' + l).join('\n'), fields };
+}
+
+function quoteAll(xs: readonly string[]): string {
+  return `[${xs.map(quote).join(', ')}]`;
 }
 
 function generateMeta(program: Program, mod: ModuleGen, properties: readonly TemporalMeta[]): string {

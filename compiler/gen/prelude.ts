@@ -29,7 +29,7 @@ function dec(s: Int32Array, o: number, t: D): Value {
   switch (t.k) {
     case 'bool': case 'int': case 'enum': return scalarOf(t, s[o]!);
     case 'option': return s[o] !== 0 ? { tag: 'Some', value: dec(s, o + 1, t.t) } : { tag: 'None', value: { '#tup': [] } };
-    case 'record': { const r: Record<string, Value> = {}; for (const [name, off, ft] of t.f) r[name] = dec(s, o + off, ft); return r; }
+    case 'record': return Object.fromEntries(t.f.map(([name, off, ft]) => [name, dec(s, o + off, ft)])); // a field may be __proto__
     case 'set': { const xs: Value[] = []; for (let k = 0; k < t.n; k++) if ((s[o + (k >> 5)]! >>> (k & 31)) & 1) xs.push(scalarOf(t.t, k + t.lo)); return { '#set': xs }; }
     case 'seq': { const xs: Value[] = []; for (let i = 0; i < s[o]!; i++) xs.push(dec(s, o + 1 + i * t.es, t.t)); return xs; }
     case 'map': { const xs: [Value, Value][] = []; for (let k = 0; k < t.n; k++) xs.push([scalarOf(t.kt, k + t.lo), dec(s, o + k * t.vs, t.t)]); return { '#map': xs }; }

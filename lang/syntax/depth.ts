@@ -15,30 +15,37 @@ interface Node {
   readonly kind: string;
   readonly span: Span;
 }
-interface Visit {
-  readonly node: Node;
-  readonly depth: number;
-  readonly parent: Visit | undefined;
-}
 
 export function depthProblem(decl: Decl): Diagnostic | undefined {
-  const stack: Visit[] = [{ node: decl as Node, depth: 1, parent: undefined }];
-  let deepest: Visit = stack[0]!;
-  let crossing: Visit | undefined;
+  // every node visited, in parallel arrays (a 100,000-term chain must not cost an object each)
+  const nodes: Node[] = [decl as Node];
+  const depths: number[] = [1];
+  const parents: number[] = [-1];
+  const stack: number[] = [0];
+  const children: Node[] = [];
+  let crossing = -1;
+  let levels = 1;
   while (stack.length > 0) {
-    const v = stack.pop()!;
-    if (v.depth > deepest.depth) deepest = v;
-    if (v.depth === MAX_AST_DEPTH + 1) crossing ??= v;
-    for (const child of children(v.node)) stack.push({ node: child, depth: v.depth + 1, parent: v });
+    const at = stack.pop()!;
+    const depth = depths[at]!;
+    if (depth > levels) levels = depth;
+    if (depth === MAX_AST_DEPTH + 1 && crossing < 0) crossing = at;
+    childrenOf(nodes[at]!, children);
+    for (const child of children) {
+      stack.push(nodes.length);
+      nodes.push(child);
+      depths.push(depth + 1);
+      parents.push(at);
+    }
   }
-  if (crossing === undefined) return undefined;
-  // the top of the run of same-kind nodes the limit falls in (or ends at, for a leaf): a chain of
-  // `+`, of `[i]`, of `?`
-  let top = crossing.parent !== undefined && crossing.parent.node.kind !== crossing.node.kind ? crossing.parent : crossing;
-  while (top.parent !== undefined && top.parent.node.kind === top.node.kind) top = top.parent;
-  const levels = deepestBelow(top); // counted from the declaration
-  const what = CHAINS[top.node.kind] ?? 'expression';
-  return diag('KLP1010', top.node.span, { what, depth: levels.toLocaleString('en-US'), max: MAX_AST_DEPTH.toLocaleString('en-US') }, {
+  if (crossing < 0) return undefined;
+  // depths count from the declaration, level 1; report at the top of the run of same-kind nodes
+  // the limit falls in (or ends at, for a leaf): a chain of `+`, of `[i]`, of `?`
+  const kind = (i: number) => nodes[i]!.kind;
+  let top = parents[crossing]! >= 0 && kind(parents[crossing]!) !== kind(crossing) ? parents[crossing]! : crossing;
+  while (parents[top]! >= 0 && kind(parents[top]!) === kind(top)) top = parents[top]!;
+  const what = CHAINS[kind(top)] ?? 'expression';
+  return diag('KLP1010', nodes[top]!.span, { what, depth: levels.toLocaleString('en-US'), max: MAX_AST_DEPTH.toLocaleString('en-US') }, {
     hint: 'split it into parts, named with let (or const, for a constant)',
   });
 }
@@ -48,29 +55,23 @@ const CHAINS: Readonly<Record<string, string>> = {
   withIndex: "chain of 'with' updates", withField: "chain of 'with' updates", option: 'option type',
 };
 
-function deepestBelow(top: Visit): number {
-  // depths are absolute: the declaration is level 1
-  let max = top.depth;
-  const stack: Visit[] = [top];
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    if (v.depth > max) max = v.depth;
-    for (const child of children(v.node)) stack.push({ node: child, depth: v.depth + 1, parent: v });
-  }
-  return max;
-}
-
-// The AST nodes directly below a node: objects with a `kind`, found through any property (blocks,
-// lists, records of fields), spans excepted.
-function children(node: object): Node[] {
-  const out: Node[] = [];
-  const pending: unknown[] = Object.entries(node).filter(([k]) => k !== 'span').map(([, v]) => v);
+// The AST nodes directly below a node, into `out`: objects with a `kind`, found through any
+// property (blocks, lists, records of fields), spans excepted.
+function childrenOf(node: object, out: Node[]): void {
+  out.length = 0;
+  const pending: unknown[] = [node];
   while (pending.length > 0) {
-    const v = pending.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) for (const x of v) pending.push(x);
-    else if (typeof (v as { kind?: unknown }).kind === 'string') out.push(v as Node);
-    else for (const [k, x] of Object.entries(v)) if (k !== 'span') pending.push(x);
+    const v = pending.pop() as Record<string, unknown>;
+    for (const k in v) {
+      const x = v[k];
+      if (k === 'span' || x === null || typeof x !== 'object') continue;
+      if (Array.isArray(x)) {
+        for (const y of x) if (y !== null && typeof y === 'object') visit(y);
+      } else visit(x);
+    }
   }
-  return out;
+  function visit(x: object): void {
+    if (typeof (x as { kind?: unknown }).kind === 'string') out.push(x as Node);
+    else pending.push(x);
+  }
 }

@@ -9,10 +9,14 @@
 //
 // Bounds as in explore.ts: --max-depth lets the last level's steps run (their failures and
 // deadlocks count) and only refuses their new successors; --max-states stops all workers once
-// that many states are kept (the transitions then counted may differ from one thread's).
+// that many states are kept (the transitions then counted may differ from one thread's). The
+// limits (an interrupt, --time-limit, the memory budget, which here bounds the process's resident
+// memory) are watched from this thread while a level runs, and stop the workers through
+// Control.halt.
 
 import { Worker } from 'node:worker_threads';
 import type { ExploreOptions } from '../explore.js';
+import { Limits } from '../limits.js';
 import type { CompiledModel } from '../model.js';
 import type { SearchResult } from '../result.js';
 import type { Found } from '../trace.js';
@@ -26,6 +30,7 @@ import { Control, SharedFpTable } from './shared-table.js';
 
 const INITIAL_SLOTS = 1 << 20; // 8 MB: a search comes here only past PROBE_STATES states
 const PROGRESS_MS = 1000;
+const WATCH_MS = 50;
 
 // `initialSlots`: the shared table's first size (tests make it small, to grow it often).
 export async function exploreParallel(model: CompiledModel, source: ModelSource, options: ExploreOptions, workers: number, initialSlots = INITIAL_SLOTS): Promise<SearchResult> {
@@ -48,6 +53,7 @@ class ParallelSearch {
   private halted: string | undefined; // why the search stopped early
   private deepReached = false; // a successor past --max-depth was refused
   private rehashed: SharedArrayBuffer | undefined; // a table the workers have not been given yet
+  private readonly limits: Limits;
 
   constructor(
     private readonly model: CompiledModel,
@@ -64,6 +70,7 @@ class ParallelSearch {
     };
     this.table = new SharedFpTable(SharedFpTable.allocate(initialSlots), this.control);
     this.counts = new Float64Array(model.meta.steps.length + 1);
+    this.limits = new Limits(options, this.start);
   }
 
   async run(source: ModelSource): Promise<SearchResult> {
@@ -91,10 +98,12 @@ class ParallelSearch {
       store: w === 0 ? { buffers: init.store.buffers, count: init.store.count } : { buffers: [], count: 0 },
     }));
     const timer = this.options.onProgress && setInterval(() => this.progress(), PROGRESS_MS);
+    const watch = setInterval(() => this.watch(), WATCH_MS);
     try {
       while (this.halted === undefined && this.ends.some((e, w) => e > this.starts[w]!)) await this.level(pool);
     } finally {
       if (timer !== undefined) clearInterval(timer);
+      clearInterval(watch);
       await Promise.all(pool.map((w) => w.terminate()));
     }
     const reason = this.halted ?? (this.deepReached ? `--max-depth ${this.options.maxDepth} reached` : undefined);
@@ -142,6 +151,15 @@ class ParallelSearch {
     this.table = grown(this.table, this.control);
     this.rehashed = this.table.buffer;
     return this.table.buffer;
+  }
+
+  private watch(): void {
+    this.limits.look();
+    const distinct = Atomics.load(this.control, Control.size);
+    const reason = this.limits.stopReason(performance.now(), distinct) ?? (process.memoryUsage.rss() > this.limits.budget ? this.limits.outOfMemory(distinct) : undefined);
+    if (reason === undefined) return;
+    this.halted ??= reason;
+    Atomics.store(this.control, Control.halt, 1);
   }
 
   private progress(): void {

@@ -40,11 +40,12 @@ describe('cli commands', () => {
   });
 
   it('passes the search options on and the constants to the loader', async () => {
-    const r = await run({ const: ['NPATCHES=3'], invariant: ['StackOrder'], deadlock: false, maxStates: 10, maxDepth: 3, first: true });
+    const r = await run({ const: ['NPATCHES=3'], invariant: ['StackOrder'], deadlock: false, maxStates: 10, maxDepth: 3, timeLimit: 90, maxMemory: 2 ** 29, first: true });
     assert.deepEqual([...r.pipeline.calls.load!.consts!], [['NPATCHES', 3]]);
-    const { onProgress, ...options } = r.pipeline.calls.explore!;
+    const { onProgress, signal, ...options } = r.pipeline.calls.explore!;
     assert.equal(onProgress, undefined);
-    assert.deepEqual(options, { deadlock: false, invariants: ['StackOrder'], maxStates: 10, maxDepth: 3, stopOnFirst: true, symmetry: true });
+    assert.ok(signal instanceof AbortSignal && !signal.aborted);
+    assert.deepEqual(options, { deadlock: false, invariants: ['StackOrder'], maxStates: 10, maxDepth: 3, timeLimit: 90, maxMemory: 2 ** 29, stopOnFirst: true, symmetry: true });
   });
 
   it('exits 10 for an incomplete search and 0 when everything holds', async () => {

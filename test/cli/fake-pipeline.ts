@@ -30,6 +30,7 @@ export function recordingIo(args: readonly string[]): RecordingIo {
     width: 100,
     version: '9.9.9',
     cmd: commandLine(args),
+    interrupts: () => ({ signal: new AbortController().signal, finish: () => {} }),
   };
 }
 
@@ -60,7 +61,7 @@ export function fakePipeline(result: SearchResult, loaded: Partial<Loaded> = {})
     recall: async () => undefined,
     remember: async () => {},
     build: async () => ({ model: { meta } as unknown as CompiledModel, js: '', entry: 'fake.mjs' }),
-    explore: (_model, options) => {
+    explore: async (_model, options) => {
       calls.explore = options;
       return result;
     },

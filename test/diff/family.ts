@@ -33,7 +33,7 @@ export function spec(name: string): Promise<Spec> {
 export async function diffFamily(a: string, b: string): Promise<{ d: DiffResult; a: Spec; b: Spec }> {
   const [sa, sb] = [await spec(a), await spec(b)];
   const names: [string, string] = a === b ? [`${a} (A)`, `${b} (B)`] : [a, b];
-  const d = diffModels({ name: names[0], model: sa.model }, { name: names[1], model: sb.model }, {
+  const d = await diffModels({ name: names[0], model: sa.model }, { name: names[1], model: sb.model }, {
     view: defaultView({ ...sa, name: names[0] }, { ...sb, name: names[1] }),
     explore: searchWithProperties, // as klpc diff does: temporal properties too
     exploreOptions: { deadlock: true },

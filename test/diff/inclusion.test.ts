@@ -21,10 +21,10 @@ const pairArb = fc.oneof(
   fc.tuple(ltsArb, ltsArb),
 );
 
-function compare(a: Lts, b: Lts, maxStates?: number) {
+async function compare(a: Lts, b: Lts, maxStates?: number) {
   const view = { keys: KEYS, excluded: [], reordered: [] };
   const exploreOptions = maxStates === undefined ? { deadlock: false } : { deadlock: false, maxStates };
-  return diffModels({ name: 'A', model: ltsModel(a) }, { name: 'B', model: ltsModel(b) }, { view, explore, exploreOptions });
+  return await diffModels({ name: 'A', model: ltsModel(a) }, { name: 'B', model: ltsModel(b) }, { view, explore, exploreOptions });
 }
 
 // What the brute force says about one direction, checked against the product search's answer.
@@ -44,12 +44,12 @@ function agree(check: BehaviourCheck, mine: ReadonlySet<string>, other: Readonly
 describe('diff: behaviour inclusion against brute force on random transition systems', function () {
   this.timeout(20000);
 
-  it(`agrees on ${RUNS} random pairs`, () => {
+  it(`agrees on ${RUNS} random pairs`, async () => {
     let witnesses = 0;
     let inclusions = 0;
-    fc.assert(
-      fc.property(pairArb, ([a, b]) => {
-        const d = compare(a, b);
+    await fc.assert(
+      fc.asyncProperty(pairArb, async ([a, b]) => {
+        const d = await compare(a, b);
         const [ta, tb] = [observableTraces(ltsModel(a), KEYS, K), observableTraces(ltsModel(b), KEYS, K)];
         agree(d.behaviours.aNotB, ta, tb, true);
         agree(d.behaviours.bNotA, tb, ta, true);
@@ -62,10 +62,10 @@ describe('diff: behaviour inclusion against brute force on random transition sys
     assert.ok(witnesses > RUNS / 10 && inclusions > RUNS / 10, `${witnesses} witnesses, ${inclusions} inclusions`);
   });
 
-  it('under a --max-states bound, never claims more than is true', () => {
-    fc.assert(
-      fc.property(pairArb, fc.integer({ min: 1, max: 4 }), ([a, b], maxStates) => {
-        const d = compare(a, b, maxStates);
+  it('under a --max-states bound, never claims more than is true', async () => {
+    await fc.assert(
+      fc.asyncProperty(pairArb, fc.integer({ min: 1, max: 4 }), async ([a, b], maxStates) => {
+        const d = await compare(a, b, maxStates);
         const [ta, tb] = [observableTraces(ltsModel(a), KEYS, K), observableTraces(ltsModel(b), KEYS, K)];
         agree(d.behaviours.aNotB, ta, tb, false);
         agree(d.behaviours.bNotA, tb, ta, false);

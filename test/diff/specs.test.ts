@@ -44,7 +44,7 @@ describe('diff: random tiny spec pairs against brute force', function () {
         const a = await compile(ta, 'a');
         const b = await compile(tb, 'b');
         const view = names.length === 0 ? defaultView(a, b) : chosenView(a, b, names).view;
-        const d = diffModels(a, b, { view, explore, exploreOptions: { deadlock: false } });
+        const d = await diffModels(a, b, { view, explore, exploreOptions: { deadlock: false } });
         const context = `\n--- a\n${ta}--- b\n${tb}--- view ${view.keys.join(',')}`;
         const [va, vb] = [reachableViews(a.model, view.keys), reachableViews(b.model, view.keys)];
         const both = [...va].filter((v) => vb.has(v)).length;

@@ -59,7 +59,7 @@ describe('diff: the view', function () {
     ]);
     assert.deepEqual(view.reordered, ['s', 'r']);
     // the same behaviours over s, r and the common pcs (p[3] only adds steps to b: B extends A)
-    const d = diffModels({ name: 'a', model: a.model }, { name: 'b', model: b.model }, { view, explore, exploreOptions: { deadlock: false } });
+    const d = await diffModels({ name: 'a', model: a.model }, { name: 'b', model: b.model }, { view, explore, exploreOptions: { deadlock: false } });
     assert.equal(d.reach.onlyA.count, 0);
     assert.equal(d.behaviours.aNotB.status, 'included');
     assert.equal(d.behaviours.relation, 'extends');
@@ -76,7 +76,7 @@ describe('diff: the view', function () {
       ['p[3].pc', 'only b has it'],
       ['nope', 'neither a nor b has it'],
     ]);
-    const d = diffModels({ name: 'a', model: a.model }, { name: 'b', model: b.model }, { view: ok.view, explore, exploreOptions: { deadlock: false } });
+    const d = await diffModels({ name: 'a', model: a.model }, { name: 'b', model: b.model }, { view: ok.view, explore, exploreOptions: { deadlock: false } });
     // only b can set r.g while p[1].k is false and p[2] is still at a: p[3] did it
     assert.deepEqual([d.reach.onlyA.count, d.reach.onlyB.count], [0, 1]);
     const w = d.reach.onlyB.witness!;

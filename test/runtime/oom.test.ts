@@ -23,7 +23,7 @@ describe('runtime/explore out of memory', () => {
   it('ends incomplete, with unknown verdicts, when an allocation fails', () => {
     const r = explore(new OutOfRoom(100), { deadlock: true });
     assert.equal(r.complete, false);
-    assert.match(r.incompleteReason ?? '', /^out of memory after \d+ distinct states$/);
+    assert.match(r.incompleteReason ?? '', /^out of memory after [\d,]+ distinct states: an allocation failed$/);
     assert.ok(r.properties.every((p) => p.verdict !== 'holds'), JSON.stringify(r.properties));
     assert.ok(r.stats.distinct > 100);
   });

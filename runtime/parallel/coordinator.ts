@@ -10,9 +10,9 @@
 // Bounds as in explore.ts: --max-depth lets the last level's steps run (their failures and
 // deadlocks count) and only refuses their new successors; --max-states stops all workers once
 // that many states are kept (the transitions then counted may differ from one thread's). The
-// limits (an interrupt, --time-limit, the memory budget, which here bounds the process's resident
-// memory) are watched from this thread while a level runs, and stop the workers through
-// Control.halt.
+// limits (an interrupt, --time-limit, the memory budget, which here bounds what the search adds
+// to the process's resident memory: the workers' structures are not this thread's to count)
+// are watched from this thread while a level runs, and stop the workers through Control.halt.
 
 import { Worker } from 'node:worker_threads';
 import type { ExploreOptions } from '../explore.js';
@@ -54,6 +54,7 @@ class ParallelSearch {
   private deepReached = false; // a successor past --max-depth was refused
   private rehashed: SharedArrayBuffer | undefined; // a table the workers have not been given yet
   private readonly limits: Limits;
+  private readonly baseRss = process.memoryUsage.rss();
 
   constructor(
     private readonly model: CompiledModel,
@@ -156,7 +157,8 @@ class ParallelSearch {
   private watch(): void {
     this.limits.look();
     const distinct = Atomics.load(this.control, Control.size);
-    const reason = this.limits.stopReason(performance.now(), distinct) ?? (process.memoryUsage.rss() > this.limits.budget ? this.limits.outOfMemory(distinct) : undefined);
+    const grown = process.memoryUsage.rss() - this.baseRss;
+    const reason = this.limits.stopReason(performance.now(), distinct) ?? (grown > this.limits.budget ? this.limits.outOfMemory(distinct) : undefined);
     if (reason === undefined) return;
     this.halted ??= reason;
     Atomics.store(this.control, Control.halt, 1);

@@ -90,17 +90,18 @@ describe('klpc on hostile input', function () {
   });
 
   it('3: stops at SIGINT with the verdicts so far, --json and --itf written, and ends by the signal', async () => {
-    const text = await interrupted(['check', 'huge.klp'], 'SIGINT');
+    const text = await interrupted(['check', 'huge.klp', '--workers', '1'], 'SIGINT');
     assert.equal(text.signal, 'SIGINT');
     assert.match(text.stdout, /✗ Small +violated \(2 steps\)/);
     assert.match(text.stdout, /\? deadlock +none found before the search stopped \(interrupted \(SIGINT\)\)/);
     assert.match(text.stdout, /incomplete search: interrupted \(SIGINT\)/);
     const itf = path.join(dir, 'small.itf.json');
-    const json = await interrupted(['check', 'huge.klp', '--json', '--itf', itf], 'SIGTERM');
+    // and on worker threads, past 50,000 states
+    const json = await interrupted(['check', 'huge.klp', '--workers', '2', '--json', '--itf', itf], 'SIGTERM');
     assert.equal(json.signal, 'SIGTERM');
     const doc = JSON.parse(json.stdout) as { complete: boolean; incompleteReason: string; exitCode: number; stats: { distinct: number } };
     assert.deepEqual([doc.complete, doc.incompleteReason, doc.exitCode], [false, 'interrupted (SIGTERM)', 143]);
-    assert.ok(doc.stats.distinct > 1000);
+    assert.ok(doc.stats.distinct > 50_000);
     assert.equal((JSON.parse(fs.readFileSync(itf, 'utf8')) as { states: unknown[] }).states.length, 3);
   });
 
@@ -154,11 +155,13 @@ describe('klpc on hostile input', function () {
 
   it('9: ends a search beyond memory or time as incomplete, with the verdicts so far (exit 12: one is violated)', () => {
     // in a small V8 heap too: the search's structures live outside it, and nothing crashes
-    const memory = klpc(['check', 'huge.klp', '--max-memory', '32MB'], ['--max-old-space-size=64']);
-    expectError(memory, 12, /✗ Small +violated[\s\S]*incomplete search: out of memory after [\d,]+ distinct states: --max-memory 32 MiB/);
-    const time = klpc(['check', 'huge.klp', '--time-limit', '1s', '--json']);
-    assert.equal(time.status, 12, time.stderr);
-    assert.equal((JSON.parse(time.stdout) as { incompleteReason: string }).incompleteReason, '--time-limit 1s reached');
+    for (const workers of ['1', '2']) {
+      const memory = klpc(['check', 'huge.klp', '--max-memory', '32MB', '--workers', workers], ['--max-old-space-size=64']);
+      expectError(memory, 12, /✗ Small +violated[\s\S]*incomplete search: out of memory after [\d,]+ distinct states: --max-memory 32 MiB/);
+      const time = klpc(['check', 'huge.klp', '--time-limit', '1s', '--workers', workers, '--json']);
+      assert.equal(time.status, 12, time.stderr);
+      assert.equal((JSON.parse(time.stdout) as { incompleteReason: string }).incompleteReason, '--time-limit 1s reached');
+    }
     expectError(klpc(['check', 'huge.klp', '--max-memory', 'lots']), 2, /option '--max-memory <SIZE>' argument 'lots' is invalid\. expected a size such as 512MB/);
   });
 });

@@ -42,7 +42,7 @@ export interface Pipeline {
 }
 
 export async function nodePipeline(): Promise<Pipeline> {
-  const { searchWithProperties } = await import('../runtime/temporal-search.js');
+  const { searchWithPropertiesAsync } = await import('../runtime/temporal-search.js');
   const { simulate } = await import('../runtime/simulate.js');
   const sources = new WeakMap<CompiledModel, string>(); // each built model's JavaScript, for workers
   return {
@@ -63,7 +63,7 @@ export async function nodePipeline(): Promise<Pipeline> {
       return hit;
     },
     remember: async (path, consts, loaded, built) => (await import('../compiler/spec-cache.js')).remember(path, consts, loaded, built.entry),
-    explore: searchWithProperties,
+    explore: searchWithPropertiesAsync,
     search: async (model, options, workers) => {
       const js = sources.get(model);
       return (await import('../runtime/parallel/search.js')).search(model, js === undefined ? undefined : { kind: 'js', js }, options, workers);

@@ -39,7 +39,7 @@ describe('conformance: temporal properties, reference oracle vs compiled explore
         }
         const expected = refTemporal(program, graph);
         const model = await buildModel(program, { cacheDir: join(scratchDir(), 'cache') });
-        const r = await searchWithProperties(model, { deadlock: false });
+        const r = searchWithProperties(model, { deadlock: false });
         try {
           assert.ok(r.complete);
           for (const want of expected) {

@@ -34,7 +34,7 @@ export async function runExample(spec: string, consts: ReadonlyMap<string, numbe
 
 export async function searchExample(spec: string, consts: ReadonlyMap<string, number>): Promise<{ result: SearchResult; model: CompiledModel }> {
   const model = await buildModel(await cleanProgram(path.join(exampleDir, spec), consts));
-  return { result: await searchWithProperties(model, { deadlock: true }), model };
+  return { result: searchWithProperties(model, { deadlock: true }), model };
 }
 
 // `spec` with every file of its variant chain copied to a scratch directory and `edit` applied
@@ -46,7 +46,7 @@ export async function editedExample(spec: string, edit: (text: string) => string
     const { program, diagnostics } = loadProgram(path.join(dir, spec), { consts: new Map(consts) });
     if (!program) throw new Error(`${spec}: ${diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
     const model = await buildModel(program);
-    return { result: await searchWithProperties(model, { deadlock: true }), model };
+    return { result: searchWithProperties(model, { deadlock: true }), model };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,6 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { getHeapStatistics } from 'node:v8';
 import { explore, exploreAsync } from '../../runtime/explore.js';
 import type { SearchResult } from '../../runtime/result.js';
 import { Counters } from './models.js';
@@ -34,11 +33,15 @@ describe('runtime/limits', function () {
   });
 
   it('keeps the search within the memory budget, ahead of each growth', () => {
-    const stats = getHeapStatistics();
-    const room = 24 * MIB;
-    const r = explore(new Counters(BIG, 5), { deadlock: true, maxMemory: stats.used_heap_size + stats.external_memory + room });
+    // in a process of its own: garbage other tests leave would be freed during the search
+    const out = run(`
+      const { getHeapStatistics } = await import('node:v8');
+      const s = getHeapStatistics();
+      const room = ${24 * MIB};
+      const r = explore(new Counters(${BIG}, 5), { deadlock: true, maxMemory: s.used_heap_size + s.external_memory + room });
+      console.log(JSON.stringify({ r, room, held: r.stats.bytesPerState * r.stats.distinct }));`);
+    const { r, room, held } = out as { r: SearchResult; room: number; held: number };
     assertStoppedEarly(r, /^out of memory after [\d,]+ distinct states: --max-memory \d+ MiB$/);
-    const held = r.stats.bytesPerState * r.stats.distinct;
     assert.ok(held <= room, `${held} bytes held`);
     assert.ok(held > room / 4, `${held} bytes held: the budget was not used`); // doublings leave up to 3/4 unused
   });
@@ -59,19 +62,26 @@ describe('runtime/limits', function () {
 
   it('stops before the JavaScript heap is exhausted, which V8 could not survive', () => {
     // a model whose every step keeps 256 bytes of JS objects alive, in a 48 MB heap
-    const script = `
-      import { explore } from '${new URL('../../runtime/explore.js', import.meta.url).href}';
-      import { Counters } from '${new URL('./models.js', import.meta.url).href}';
+    const out = run(`
       const kept = [];
       class Leaky extends Counters {
         successors(cur, next, sink) { kept.push(new Array(32).fill(kept.length)); super.successors(cur, next, sink); }
       }
       const r = explore(new Leaky(${BIG}, 5), { deadlock: true, maxMemory: 2 ** 40 });
-      console.log(JSON.stringify({ reason: r.incompleteReason, verdicts: r.properties.map((p) => p.verdict) }));`;
-    const child = spawnSync(process.execPath, ['--max-old-space-size=48', '--input-type=module', '-e', script], { encoding: 'utf8' });
-    assert.equal(child.status, 0, child.stderr.slice(-2000));
-    const out = JSON.parse(child.stdout) as { reason: string; verdicts: string[] };
-    assert.match(out.reason, /^out of memory after [\d,]+ distinct states: the JavaScript heap holds \d+ MiB of its \d+ MiB limit$/);
-    assert.deepEqual(out.verdicts, ['violated', 'unknown', 'unknown', 'unknown']);
+      console.log(JSON.stringify({ reason: r.incompleteReason, verdicts: r.properties.map((p) => p.verdict) }));`, ['--max-old-space-size=48']);
+    const { reason, verdicts } = out as { reason: string; verdicts: string[] };
+    assert.match(reason, /^out of memory after [\d,]+ distinct states: the JavaScript heap holds \d+ MiB of its \d+ MiB limit$/);
+    assert.deepEqual(verdicts, ['violated', 'unknown', 'unknown', 'unknown']);
   });
 });
+
+// Runs `body` (with explore and Counters in scope) in a fresh node, and parses what it prints.
+function run(body: string, nodeArgs: readonly string[] = []): unknown {
+  const script = `
+    const { explore } = await import('${new URL('../../runtime/explore.js', import.meta.url).href}');
+    const { Counters } = await import('${new URL('./models.js', import.meta.url).href}');
+    ${body}`;
+  const child = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr.slice(-2000));
+  return JSON.parse(child.stdout);
+}

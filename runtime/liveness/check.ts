@@ -20,7 +20,7 @@ import { fairComponents, FairScratch } from './fair.js';
 import type { NodeLabels } from './labels.js';
 import { LassoFinder, type Lasso, type Region } from './lasso.js';
 import { laidOut, type LabelledGraph } from './order.js';
-import type { Check, LivenessPlan } from './plan.js';
+import { hasBit, type Check, type LivenessPlan } from './plan.js';
 
 export interface LivenessInput {
   readonly model: CompiledModel;
@@ -108,7 +108,7 @@ class Checker {
     const { index, nodes } = this.scratch!;
     const { n, count, labels, initial } = this.lg;
     const words = this.lg.plan.words;
-    const has = (v: number, bit: number) => (labels[v * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+    const has = (v: number, bit: number) => hasBit(labels, v * words, bit);
     let tail = 0;
     for (let v = 0; v < n; v++) {
       const inside = region.bit < 0 || !has(v, region.bit);
@@ -131,7 +131,7 @@ class Checker {
     else if (c.form === 'leadsto') message = `${p} holds in state ${lasso.trigger}, and ${prop.text.q} never holds from there on`;
     else if (c.form === 'alwaysEventually') message = `${p} never holds from state ${lasso.trigger} on`;
     else {
-      const k = lasso.nodes.findIndex((v, i) => i >= lasso.loop && (labels[v * plan.words + (c.pBit >>> 5)]! & (1 << (c.pBit & 31))) === 0);
+      const k = lasso.nodes.findIndex((v, i) => i >= lasso.loop && !hasBit(labels, v * plan.words, c.pBit));
       message = `${p} is false again and again, as in state ${k}`;
     }
     return { ...trace, failure: noStep(message, prop.loc), loop: lasso.loop };

@@ -6,7 +6,7 @@
 
 import type { Labeler } from '../graph.js';
 import type { CompiledModel } from '../model.js';
-import type { LivenessPlan } from './plan.js';
+import { hasBit, type LivenessPlan } from './plan.js';
 
 const SHIFT = 14;
 const MASK = (1 << SHIFT) - 1;
@@ -39,15 +39,6 @@ export class NodeLabels implements Labeler {
     this.usersOf = users;
   }
 
-  // The chunk holding node v's label, and its offset there.
-  chunk(v: number): Int32Array {
-    return this.chunks[v >>> SHIFT]!;
-  }
-
-  offset(v: number): number {
-    return (v & MASK) * this.plan.words;
-  }
-
   label(node: number, s: Int32Array): void {
     if (node !== this.count) throw new Error(`internal: node ${node} labelled out of order`);
     if ((node & MASK) === 0) this.chunks.push(new Int32Array((MASK + 1) * this.plan.words));
@@ -64,7 +55,7 @@ export class NodeLabels implements Labeler {
     for (let j = 0; j < this.alwaysChecks.length; j++) {
       const c = this.alwaysChecks[j]!;
       const bit = this.plan.checks[c]!.pBit;
-      if (this.firstFalse[c]! < 0 && (chunk[off + (bit >>> 5)]! & (1 << (bit & 31))) === 0) this.firstFalse[c] = node;
+      if (this.firstFalse[c]! < 0 && !hasBit(chunk, off, bit)) this.firstFalse[c] = node;
     }
   }
 

@@ -9,6 +9,7 @@
 // left, then the way back.
 
 import type { LabelledGraph } from './order.js';
+import { hasBit } from './plan.js';
 
 export interface Lasso {
   readonly nodes: readonly number[]; // nodes[0] initial; the cycle starts at nodes[loop]
@@ -71,7 +72,7 @@ export class LassoFinder {
   }
 
   private bit(v: number, bit: number): boolean {
-    return (this.lg.labels[v * this.lg.plan.words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+    return hasBit(this.lg.labels, v * this.lg.plan.words, bit);
   }
 
   private inRegion(v: number, r: Region): boolean {

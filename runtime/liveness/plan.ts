@@ -80,6 +80,7 @@ export function planLiveness(meta: ModelMeta, only?: readonly string[]): Livenes
   return { unitCount, unitWords, words, stepUnit, stepInstance, stepUnits, unitStrong, unitInstance, predicates, properties, checks };
 }
 
-export function hasBit(label: Int32Array, off: number, bit: number): boolean {
-  return (label[off + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+// Whether label bit `bit` is set in the label that starts at labels[off].
+export function hasBit(labels: Int32Array, off: number, bit: number): boolean {
+  return (labels[off + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
 }

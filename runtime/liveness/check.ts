@@ -32,23 +32,33 @@ export interface LivenessInput {
 
 type Outcome = { readonly verdict: 'holds' | 'unknown' } | { readonly verdict: 'violated'; readonly trace: Trace };
 
-// One result per chosen property, in declaration order. `stopAtFirst`: checks after the first
-// violated one are not run (their verdict is unknown); `stopped` says whether that happened.
-export function livenessResults(input: LivenessInput, complete: boolean, stopAtFirst: boolean): { properties: PropertyResult[]; stopped: boolean } {
+export interface LivenessOutcome {
+  readonly properties: PropertyResult[];
+  readonly stopReason?: string; // why checks were left undone (their verdict is unknown)
+}
+
+// One result per chosen property, in declaration order, one check at a time: it yields after
+// each, so that the caller can let the event loop run (an interrupt reaches the AbortSignal that
+// way) before the next. `stopAtFirst`: the checks after the first violated one are not run;
+// `stop`, asked before each check, says why to stop now, or nothing. A check not run is unknown;
+// a property whose checks all ran on a complete graph holds even if others were left undone.
+export function* livenessChecks(input: LivenessInput, complete: boolean, stopAtFirst: boolean, stop?: () => string | undefined): Generator<void, LivenessOutcome> {
   const { model, plan } = input;
   const checker = new Checker(input);
   const outcomes: Outcome[] = [];
-  let stopped = false;
+  let stopReason: string | undefined;
   for (const c of plan.checks) {
-    const o: Outcome = stopped ? { verdict: 'unknown' } : checker.check(c, outcomes.length, complete);
+    stopReason ??= stop?.();
+    const o: Outcome = stopReason !== undefined ? { verdict: 'unknown' } : checker.check(c, outcomes.length, complete);
     outcomes.push(o);
-    if (o.verdict === 'violated' && stopAtFirst) stopped = true;
+    if (o.verdict === 'violated' && stopAtFirst) stopReason ??= 'stopped at the first violation';
+    yield;
   }
   const properties = plan.properties.map((index) => {
     const mine = plan.checks.flatMap((c, i) => (c.property === index ? [{ c, o: outcomes[i]! }] : []));
-    return verdict(model.meta.properties[index]!, mine, complete && !stopped);
+    return verdict(model.meta.properties[index]!, mine, complete);
   });
-  return { properties, stopped };
+  return stopReason === undefined ? { properties } : { properties, stopReason };
 }
 
 function verdict(prop: TemporalMeta, mine: readonly { c: Check; o: Outcome }[], complete: boolean): PropertyResult {

@@ -1,7 +1,7 @@
 // Temporal properties at the edges of the semantics (docs/language.md, "Temporal properties"):
 // a failing step is not a transition, so fairness cannot force it; a predicate that cannot be
 // evaluated is a violation; a bounded search never says "holds" but its lassos are real;
-// --first stops after the first violated property; temporal properties are checked on the full
+// --first stops after the first violated property, and an interrupt between two checks; temporal properties are checked on the full
 // graph even when the spec declares a symmetry.
 
 import assert from 'node:assert/strict';
@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { buildModel } from '../../compiler/build.js';
 import type { SearchOptions } from '../../runtime/temporal-search.js';
 import { searchWithProperties } from '../../runtime/temporal-search.js';
+import { explore } from '../../runtime/explore.js';
+import { GraphRecorder } from '../../runtime/graph.js';
+import { livenessChecks } from '../../runtime/liveness/check.js';
+import { NodeLabels } from '../../runtime/liveness/labels.js';
+import { planLiveness } from '../../runtime/liveness/plan.js';
 import { loadText, removeScratch, scratchDir } from '../conformance/pipeline.js';
 import { validateLasso } from './lasso.js';
 
@@ -62,6 +67,24 @@ describe('temporal properties: edge cases', function () {
     const r = await run(`${toggler}property A: eventually false\nproperty B: eventually false`, { stopOnFirst: true });
     assert.deepEqual([verdict(r, 'A').verdict, verdict(r, 'B').verdict], ['violated', 'unknown']);
     assert.equal(r.result.incompleteReason, 'stopped at the first violation');
+  });
+
+  it('stops the analysis between checks when asked (an interrupt, the time limit), keeping what it decided', async () => {
+    const { program } = await loadText(`${toggler}property A: eventually false\nproperty B: eventually n == 3\nproperty C: eventually false`, 'edges');
+    const model = await buildModel(program, { cacheDir: join(scratchDir(), 'cache') });
+    const plan = planLiveness(model.meta);
+    const recorder = new GraphRecorder();
+    const labels = new NodeLabels(model, plan);
+    recorder.labeler = labels;
+    assert.equal(explore(model, { deadlock: true, graph: recorder }).complete, true);
+    const graph = recorder.freeze();
+    const input = { model, graph, labels, flat: labels.freeze(graph.count), plan };
+    let asked = 0;
+    const run = livenessChecks(input, true, false, () => (++asked > 2 ? 'interrupted (SIGINT)' : undefined));
+    let r = run.next();
+    for (; r.done !== true; r = run.next()) assert.ok(asked <= 3);
+    assert.deepEqual(r.value.properties.map((p) => p.verdict), ['violated', 'holds', 'unknown']);
+    assert.equal(r.value.stopReason, 'interrupted (SIGINT)');
   });
 
   it('checks only the chosen properties, and none with an empty choice', async () => {

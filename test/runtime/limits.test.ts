@@ -6,7 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { freemem } from 'node:os';
 import { explore, exploreAsync } from '../../runtime/explore.js';
+import { defaultMemoryBudget } from '../../runtime/limits.js';
 import type { SearchResult } from '../../runtime/result.js';
 import { Counters } from './models.js';
 
@@ -44,6 +46,13 @@ describe('runtime/limits', function () {
     assertStoppedEarly(r, /^out of memory after [\d,]+ distinct states: --max-memory \d+ MiB$/);
     assert.ok(held <= room, `${held} bytes held`);
     assert.ok(held > room / 4, `${held} bytes held: the budget was not used`); // doublings leave up to 3/4 unused
+  });
+
+  it('budgets 80% of the free memory by default (less in a tighter cgroup)', () => {
+    const limit = process.constrainedMemory?.() ?? 0;
+    const budget = defaultMemoryBudget();
+    assert.ok(budget > 0 && budget <= 0.8 * freemem() * 1.05, `${budget} of ${freemem()} free`);
+    if (!(limit > 0 && limit < 2 ** 50)) assert.ok(budget >= 0.8 * freemem() * 0.95, `${budget} of ${freemem()} free`);
   });
 
   it('stops when interrupted, between the slices of exploreAsync', async () => {

@@ -155,13 +155,13 @@ describe('klpc on hostile input', function () {
 
   it('9: ends a search beyond memory or time as incomplete, with the verdicts so far (exit 12: one is violated)', () => {
     // in a small V8 heap too: the search's structures live outside it, and nothing crashes
-    for (const workers of ['1', '2']) {
-      const memory = klpc(['check', 'huge.klp', '--max-memory', '32MB', '--workers', workers], ['--max-old-space-size=64']);
-      expectError(memory, 12, /✗ Small +violated[\s\S]*incomplete search: out of memory after [\d,]+ distinct states: --max-memory 32 MiB/);
-      const time = klpc(['check', 'huge.klp', '--time-limit', '1s', '--workers', workers, '--json']);
-      assert.equal(time.status, 12, time.stderr);
-      assert.equal((JSON.parse(time.stdout) as { incompleteReason: string }).incompleteReason, '--time-limit 1s reached');
-    }
+    // one thread: the budget planned ahead of each growth
+    const memory = klpc(['check', 'huge.klp', '--max-memory', '32MB', '--workers', '1'], ['--max-old-space-size=64']);
+    expectError(memory, 12, /✗ Small +violated[\s\S]*incomplete search: out of memory after [\d,]+ distinct states: --max-memory 32 MiB/);
+    // worker threads, past 50,000 states: watched from the main thread
+    const time = klpc(['check', 'huge.klp', '--time-limit', '1s', '--workers', '2', '--json']);
+    assert.equal(time.status, 12, time.stderr);
+    assert.equal((JSON.parse(time.stdout) as { incompleteReason: string }).incompleteReason, '--time-limit 1s reached');
     expectError(klpc(['check', 'huge.klp', '--max-memory', 'lots']), 2, /option '--max-memory <SIZE>' argument 'lots' is invalid\. expected a size such as 512MB/);
   });
 });

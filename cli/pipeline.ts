@@ -37,13 +37,14 @@ export interface Pipeline {
   // check's search without temporal properties: on up to `workers` threads once the state
   // space outgrows one
   search(model: CompiledModel, options: ExploreOptions, workers: number): Promise<SearchResult>;
-  simulate(model: CompiledModel, options: SimulateOptions): SimulationResult;
+  // random walks, yielding to the event loop as explore does
+  simulate(model: CompiledModel, options: SimulateOptions): Promise<SimulationResult>;
   emit(program: Program): Promise<string>;
 }
 
 export async function nodePipeline(): Promise<Pipeline> {
   const { searchWithPropertiesAsync } = await import('../runtime/temporal-search.js');
-  const { simulate } = await import('../runtime/simulate.js');
+  const { simulateAsync } = await import('../runtime/simulate.js');
   const sources = new WeakMap<CompiledModel, string>(); // each built model's JavaScript, for workers
   return {
     load: async (path, options) => {
@@ -68,7 +69,7 @@ export async function nodePipeline(): Promise<Pipeline> {
       const js = sources.get(model);
       return (await import('../runtime/parallel/search.js')).search(model, js === undefined ? undefined : { kind: 'js', js }, options, workers);
     },
-    simulate,
+    simulate: simulateAsync,
     emit: async (program) => (await import('../compiler/emit.js')).emitTypeScript(program),
   };
 }

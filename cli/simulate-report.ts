@@ -1,6 +1,7 @@
 // The human report of `klpc simulate`: each counterexample as `check` prints it (numbered steps,
 // then lanes), then one line per property and the simulation's totals. A property no walk
-// violated reads "no violation found in N traces", never "holds": sampling proves nothing.
+// violated reads "no violation found in N traces", never "holds": sampling proves nothing; a
+// temporal property reads "not checked".
 // In: a SimulationResult and the model's metadata. Out: text ending with a newline.
 
 import type { ModelMeta } from '../runtime/model.js';
@@ -26,6 +27,7 @@ export function simulationReport(result: SimulationResult, meta: ModelMeta, opts
 
 function simulationVerdict(p: PropertyResult, result: SimulationResult): string {
   if (p.verdict === 'violated') return violatedText(p);
+  if (p.kind === 'property') return 'not checked: a simulation does not decide temporal properties (klpc check does)';
   const n = result.stats.traces;
   return `${notFound(p)} in ${formatInt(n)} trace${n === 1 ? '' : 's'}`;
 }

@@ -1,10 +1,12 @@
 // `klpc simulate`: load the spec, compile it in memory, take random walks through its state
 // space (runtime/simulate.ts), then print what they found, as text or --json, write the most
 // severe counterexample as ITF (--itf) and return the exit code: a violation's, or 10 when
-// none was found, since a simulation never proves that a property holds.
+// none was found, since a simulation never proves that a property holds. SIGINT/SIGTERM end the
+// walks: what they found is printed, then klpc ends by the signal, as check does.
 
 import { ExitCode, mostSevereViolation, severityCode } from './exit-codes.js';
 import { loadModel, printOutcome } from './front.js';
+import { signalStatus } from './interrupt.js';
 import type { Io } from './io.js';
 import { writeItf } from './itf.js';
 import { simulationJson } from './json-report.js';
@@ -35,19 +37,22 @@ export async function simulateSpec(spec: string, flags: SimulateFlags, io: Io, p
   const { model } = built;
   const progress = progressLine(io, io.progress && !flags.json && !flags.quiet, simulationProgress);
   const traces = flags.traces ?? (flags.timeLimit === undefined ? DEFAULT_TRACES : undefined);
-  const result = pipeline.simulate(model, {
+  const interrupts = io.interrupts();
+  const result = await pipeline.simulate(model, {
     deadlock: flags.deadlock,
     ...(flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
     seed: flags.seed ?? Math.floor(Math.random() * 2 ** 31),
     depth: flags.depth,
     ...(traces === undefined ? {} : { traces }),
     ...(flags.timeLimit === undefined ? {} : { timeLimit: flags.timeLimit }),
+    signal: interrupts.signal,
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   });
   progress.done();
   const itfProblems = flags.itf === undefined ? [] : writeItf(flags.itf, spec, result, io, flags.json);
   const worst = mostSevereViolation(result);
-  const exitCode = itfProblems.length > 0 ? ExitCode.badInput : worst === undefined ? ExitCode.incomplete : severityCode(worst.kind);
+  const interrupted = interrupts.signal.aborted ? signalStatus(String(interrupts.signal.reason)) : undefined;
+  const exitCode = interrupted ?? (itfProblems.length > 0 ? ExitCode.badInput : worst === undefined ? ExitCode.incomplete : severityCode(worst.kind));
   const diags = [...built.diagnostics, ...itfProblems];
   printOutcome(
     io,
@@ -56,5 +61,6 @@ export async function simulateSpec(spec: string, flags: SimulateFlags, io: Io, p
     () => simulationReport(result, model.meta, { lanes: flags.lanes, width: io.width, quiet: flags.quiet }, io.outStyle),
     diags,
   );
+  interrupts.finish();
   return exitCode;
 }

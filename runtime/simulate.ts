@@ -4,7 +4,9 @@
 // `depth` steps, or until a state has no successor. Every successor generated on the way is
 // checked against the invariants, and every failing step and deadlock met is reported, so each
 // violation is real and its trace is the walk that reached it (not a shortest one).
-// A simulation never proves anything: a property it did not see violated is 'unknown'.
+// A simulation never proves anything: a property it did not see violated is 'unknown'. Temporal
+// properties are listed 'unknown' and not checked: their counterexamples are fair infinite
+// behaviours, which klpc check finds on the state graph.
 
 import type { CompiledModel, Sink } from './model.js';
 import { Prng } from './prng.js';
@@ -19,6 +21,7 @@ export interface SimulateOptions {
   readonly depth: number; // steps per walk at most
   readonly traces?: number; // walks; without it, walk until the time limit
   readonly timeLimit?: number; // seconds
+  readonly signal?: AbortSignal; // aborted (reason: the signal's name): stop after the step under way
   readonly onProgress?: (progress: SimulationProgress) => void; // about once a second
 }
 
@@ -44,11 +47,20 @@ export interface SimulationResult {
 
 export const MAX_DEPTH = 1_000_000;
 const PROGRESS_MS = 1000;
+const CHECK_EVERY = 1024; // steps of a walk between looks at the clock and the signal (a power of two)
+const SLICE_MS = 50;
 
 export function simulate(model: CompiledModel, options: SimulateOptions): SimulationResult {
-  if (options.traces === undefined && options.timeLimit === undefined) throw new Error('internal: a simulation needs --traces or --time-limit');
-  if (!(options.depth >= 0 && options.depth <= MAX_DEPTH)) throw new Error(`internal: simulation depth ${options.depth} out of range`);
-  return new Walker(model, options).run();
+  const walker = new Walker(model, options);
+  while (!walker.advance(Infinity));
+  return walker.result();
+}
+
+// The same, pausing every SLICE_MS so that the event loop can deliver an interrupt (the CLI's).
+export async function simulateAsync(model: CompiledModel, options: SimulateOptions): Promise<SimulationResult> {
+  const walker = new Walker(model, options);
+  while (!walker.advance(performance.now() + SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
+  return walker.result();
 }
 
 class Walker implements Sink {
@@ -63,17 +75,27 @@ class Walker implements Sink {
   private readonly cur: Int32Array;
   private readonly next: Int32Array;
   private readonly chosen: Int32Array;
+  private readonly start = performance.now();
+  private readonly deadline: number;
   private chosenStep = -1;
   private emitted = 0; // successors of the state being expanded
   private activity = 0; // emits and failures
   private at = -1; // path position being expanded, -1 during init
   private generated = 0;
   private open: number; // properties not violated yet
+  private walking = false; // a walk is under way at depth `at`
+  private walks = 0;
+  private steps = 0;
+  private longest = 0;
+  private lastProgress = this.start;
+  private stopReason: string | undefined;
 
   constructor(
     private readonly model: CompiledModel,
     private readonly options: SimulateOptions,
   ) {
+    if (options.traces === undefined && options.timeLimit === undefined) throw new Error('internal: a simulation needs --traces or --time-limit');
+    if (!(options.depth >= 0 && options.depth <= MAX_DEPTH)) throw new Error(`internal: simulation depth ${options.depth} out of range`);
     this.prng = new Prng(options.seed);
     this.plan = planProperties(model.meta, options.deadlock, options.invariants);
     this.traces = this.plan.names.map(() => undefined);
@@ -86,6 +108,7 @@ class Walker implements Sink {
     this.cur = new Int32Array(model.slots);
     this.next = new Int32Array(model.slots);
     this.chosen = new Int32Array(model.slots);
+    this.deadline = options.timeLimit === undefined ? Infinity : this.start + options.timeLimit * 1000;
   }
 
   emit(step: number): void {
@@ -114,26 +137,25 @@ class Walker implements Sink {
     this.record(property, this.plan.kinds[property]!, { state: 0, step, site, value, initial });
   }
 
-  run(): SimulationResult {
+  // Walks on until the simulation is over (true) or the clock passes `until` (false: call again;
+  // a walk cut short there goes on where it was).
+  advance(until: number): boolean {
     const { model, options } = this;
-    const start = performance.now();
-    const deadline = options.timeLimit === undefined ? Infinity : start + options.timeLimit * 1000;
     const slots = model.slots;
-    let walks = 0;
-    let steps = 0;
-    let longest = 0;
-    let lastProgress = start;
-    let stopReason: string | undefined;
-    while (stopReason === undefined) {
-      this.at = -1;
-      this.emitted = 0;
-      model.init(this.next, this);
-      if (this.emitted === 0) {
-        stopReason = 'the spec has no initial state';
-        break;
+    while (this.stopReason === undefined) {
+      if (!this.walking) {
+        this.at = -1;
+        this.emitted = 0;
+        model.init(this.next, this);
+        if (this.emitted === 0) {
+          this.stopReason = 'the spec has no initial state';
+          break;
+        }
+        this.path.set(this.chosen, 0);
+        this.at = 0;
+        this.walking = true;
       }
-      this.path.set(this.chosen, 0);
-      let d = 0;
+      let d = this.at;
       while (d < options.depth) {
         for (let i = 0, off = d * slots; i < slots; i++) this.cur[i] = this.path[off + i]!;
         this.at = d;
@@ -146,36 +168,50 @@ class Walker implements Sink {
         this.pathSteps[d] = this.chosenStep;
         this.stepCounts[this.chosenStep]!++;
         d++;
-        if ((d & 1023) === 0 && performance.now() >= deadline) break;
+        this.at = d;
+        if ((d & (CHECK_EVERY - 1)) === 0) {
+          const now = performance.now();
+          if (now >= this.deadline || options.signal?.aborted === true) break;
+          if (now >= until && d < options.depth) return false;
+        }
       }
-      walks++;
-      steps += d;
-      if (d > longest) longest = d;
+      this.walking = false;
+      this.walks++;
+      this.steps += d;
+      if (d > this.longest) this.longest = d;
       const now = performance.now();
-      if (this.open === 0) stopReason = 'every property is violated';
-      else if (walks === options.traces) stopReason = `${walks.toLocaleString('en-US')} traces`;
-      else if (now >= deadline) stopReason = `time limit (${options.timeLimit} s)`;
-      if (options.onProgress !== undefined && now - lastProgress >= PROGRESS_MS) {
-        lastProgress = now;
-        options.onProgress({ traces: walks, steps, seconds: (now - start) / 1000 });
+      if (this.open === 0) this.stopReason = 'every property is violated';
+      else if (options.signal?.aborted === true) this.stopReason = `interrupted (${String(options.signal.reason ?? 'signal')})`;
+      else if (this.walks === options.traces) this.stopReason = `${this.walks.toLocaleString('en-US')} traces`;
+      else if (now >= this.deadline) this.stopReason = `time limit (${options.timeLimit} s)`;
+      if (options.onProgress !== undefined && now - this.lastProgress >= PROGRESS_MS) {
+        this.lastProgress = now;
+        options.onProgress({ traces: this.walks, steps: this.steps, seconds: (now - this.start) / 1000 });
       }
+      if (this.stopReason === undefined && now >= until) return false;
     }
-    const seconds = (performance.now() - start) / 1000;
+    return true;
+  }
+
+  result(): SimulationResult {
+    const seconds = (performance.now() - this.start) / 1000;
     const stats: SimulationStats = {
-      seed: options.seed,
-      traces: walks,
-      steps,
+      seed: this.options.seed,
+      traces: this.walks,
+      steps: this.steps,
       generated: this.generated,
-      longest,
+      longest: this.longest,
       seconds,
-      stepsPerSecond: seconds > 0 ? steps / seconds : 0,
+      stepsPerSecond: seconds > 0 ? this.steps / seconds : 0,
     };
     const properties = this.plan.names.map((name, p): PropertyResult => {
       const kind = this.plan.kinds[p]!;
       const trace = this.traces[p];
       return trace === undefined ? { name, kind, verdict: 'unknown' } : { name, kind, verdict: 'violated', trace };
     });
-    return { stopReason, stats, properties, stepCounts: Array.from(this.stepCounts) };
+    // a walk is finite, so it can violate no temporal property: they are listed, not checked
+    const temporal = this.model.meta.properties.map((t): PropertyResult => ({ name: t.name, kind: 'property', verdict: 'unknown', temporal: { form: t.form } }));
+    return { stopReason: this.stopReason!, stats, properties: [...properties, ...temporal], stepCounts: Array.from(this.stepCounts) };
   }
 
   private checkDeadlock(d: number): void {

@@ -71,7 +71,7 @@ export function fakePipeline(result: SearchResult, loaded: Partial<Loaded> = {})
       return result;
     },
     // the search result's verdicts, as a simulation of 7 traces would report them
-    simulate: (_model, options) => {
+    simulate: async (_model, options) => {
       calls.simulate = options;
       const stats = { seed: options.seed, traces: 7, steps: 70, generated: 140, longest: 10, seconds: 0.001, stepsPerSecond: 70000 };
       return { stopReason: '7 traces', stats, properties: result.properties, stepCounts: result.stepCounts };

@@ -111,6 +111,18 @@ describe('klpc on hostile input', function () {
     assert.match(r.stderr, /^klpc diff: interrupted \(SIGINT\) while exploring huge \(A\), after [\d,]+ distinct states: nothing was compared\n$/);
   });
 
+  it('3: klpc simulate stops at SIGINT or SIGTERM with what its walks found, and ends by the signal', async () => {
+    const text = await interrupted(['simulate', 'huge.klp', '--time-limit', '600', '--seed', '1'], 'SIGINT');
+    assert.equal(text.signal, 'SIGINT');
+    assert.match(text.stdout, /✗ Small +violated/);
+    assert.match(text.stdout, /\(simulation stopped: interrupted \(SIGINT\)\)/);
+    const json = await interrupted(['simulate', 'huge.klp', '--time-limit', '600', '--json'], 'SIGTERM');
+    assert.equal(json.signal, 'SIGTERM');
+    const doc = JSON.parse(json.stdout) as { simulation: { stopReason: string; traces: number }; exitCode: number };
+    assert.deepEqual([doc.simulation.stopReason, doc.exitCode], ['interrupted (SIGTERM)', 143]);
+    assert.ok(doc.simulation.traces > 0);
+  });
+
   it('4: refuses a 100,000-term constant with a located message', () => {
     file('chain.klp', `const A = ${Array.from({ length: 100_000 }, () => '1').join(' + ')}\n`);
     expectError(klpc(['check', 'chain.klp']), 150, /chain\.klp:1:11 - error KLP1010: This chain of operators is 100,001 levels deep, more than the 500 klpc accepts\./);

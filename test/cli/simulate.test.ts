@@ -40,11 +40,12 @@ describe('klpc simulate', function () {
 
     it('walks 1000 traces by default, or until --time-limit alone', async () => {
       const r = await run({ seed: 5 });
-      const { onProgress, ...options } = r.pipeline.calls.simulate!;
+      const { onProgress, signal, ...options } = r.pipeline.calls.simulate!;
       assert.equal(onProgress, undefined);
+      assert.ok(signal instanceof AbortSignal, 'an interrupt reaches the walks');
       assert.deepEqual(options, { deadlock: true, seed: 5, depth: 100, traces: 1000 });
       const timed = await run({ timeLimit: 60, invariant: ['StackOrder'], deadlock: false });
-      assert.deepEqual({ ...timed.pipeline.calls.simulate!, seed: 0 }, { deadlock: false, invariants: ['StackOrder'], seed: 0, depth: 100, timeLimit: 60 });
+      assert.deepEqual({ ...timed.pipeline.calls.simulate!, seed: 0, signal: undefined }, { deadlock: false, invariants: ['StackOrder'], seed: 0, depth: 100, timeLimit: 60, signal: undefined });
       assert.ok(Number.isSafeInteger(timed.pipeline.calls.simulate!.seed), 'a random seed is chosen');
     });
 
@@ -68,6 +69,17 @@ describe('klpc simulate', function () {
       const r = masked(['simulate', 'counter.klp', '--seed', '1', '--traces', '50']);
       expectGolden('simulate-nothing-found.txt', r.text);
       assert.equal(r.code, 10);
+    });
+
+    it('lists temporal properties as not checked, never as found or holding', () => {
+      const r = runKlpc(['simulate', 'handoff.klp', '--seed', '1', '--traces', '20', '--depth', '30']);
+      assert.equal(r.code, 10, r.stderr);
+      for (const name of ['Served', 'Raised']) {
+        assert.match(r.stdout, new RegExp(`^\\? ${name} +not checked: a simulation does not decide temporal properties \\(klpc check does\\)$`, 'm'));
+      }
+      const doc = JSON.parse(runKlpc(['simulate', 'handoff.klp', '--seed', '1', '--traces', '20', '--json']).stdout);
+      const served = doc.properties.find((p: { name: string }) => p.name === 'Served');
+      assert.deepEqual([served.kind, served.verdict, served.form], ['property', 'unknown', 'eventually']);
     });
 
     it('repeats a run from the seed it printed', () => {

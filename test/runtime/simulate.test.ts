@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { CounterModel } from '../../bench/models/counter.js';
 import { PhilosophersModel } from '../../bench/models/philosophers.js';
 import type { CompiledModel, ModelMeta, Sink } from '../../runtime/model.js';
-import { simulate, type SimulateOptions, type SimulationResult } from '../../runtime/simulate.js';
+import { simulate, simulateAsync, type SimulateOptions, type SimulationResult } from '../../runtime/simulate.js';
 import { brute, collect } from './brute.js';
 import { arbitraryGraph, Counters, Faulty, GraphModel } from './models.js';
 import { property, replay } from './replay.js';
@@ -125,6 +125,28 @@ describe('runtime/simulate', () => {
     const r = simulate(new Counters(1_000_000, Infinity, true), { deadlock: true, seed: 1, depth: 1_000_000, timeLimit: 0.2 });
     assert.equal(r.stopReason, 'time limit (0.2 s)');
     assert.ok(r.stats.traces >= 1);
+  });
+
+  it('the async form lets the event loop run, resumes a walk where it paused, and walks the same', async () => {
+    const options: SimulateOptions = { deadlock: true, seed: 3, depth: 1_000_000, traces: 2 };
+    const model = new Counters(400_000, Infinity, true); // walks of 800,000 steps: paused mid-walk
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 1);
+    const slow = await simulateAsync(model, options);
+    clearInterval(ticker);
+    assert.ok(turns > 0, 'the event loop ran during the walks');
+    const fast = simulate(model, options);
+    const same = (r: SimulationResult) => ({ ...r, stats: { ...r.stats, seconds: 0, stepsPerSecond: 0 } });
+    assert.deepEqual(same(slow), same(fast));
+    assert.equal(slow.stats.steps, 2 * 800_000);
+  });
+
+  it('stops at an interrupt, counting the walk it cut short', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort('SIGINT'), 30);
+    const r = await simulateAsync(new Counters(1_000_000, Infinity, true), { deadlock: true, seed: 1, depth: 1_000_000, timeLimit: 60, signal: controller.signal });
+    assert.equal(r.stopReason, 'interrupted (SIGINT)');
+    assert.ok(r.stats.traces >= 1 && r.stats.steps > 0);
   });
 
   it('stops early once every property is violated', () => {

@@ -1,12 +1,14 @@
 // One bench case in a fresh process (so its memory figures are its own): runs the named case
 // and prints one JSON line of figures. Started by run.ts as `node --expose-gc measure.js NAME
-// [--workers N] [--symmetry] [--spill DIR [--max-memory BYTES]]`: with --workers, the parallel
-// search itself on N worker threads (not check's one-thread probe first; N = 1 measures its cost
-// on one worker); with --symmetry, reduced by the spec's symmetric types; with --spill, the store
-// on disk and the fingerprint table capped as `klpc check --spill --max-memory` caps it.
-// A case with temporal properties runs them on one thread, the state graph recorded.
+// [--workers N] [--symmetry] [--spill DIR [--max-memory SIZE]]` (SIZE as klpc reads it: 512MB,
+// 2G): with --workers, the parallel search itself on N worker threads (not check's one-thread
+// probe first; N = 1 measures its cost on one worker); with --symmetry, reduced by the spec's
+// symmetric types; with --spill, the store on disk and the fingerprint table capped as `klpc
+// check --spill --max-memory` caps it. A case with temporal properties runs them on one thread,
+// the state graph recorded.
 
 import { explore, type ExploreOptions } from '../runtime/explore.js';
+import { sizeOption } from '../cli/options.js';
 import { TABLE_SHARE } from '../cli/spill.js';
 import { exploreParallel } from '../runtime/parallel/coordinator.js';
 import { searchWithProperties } from '../runtime/temporal-search.js';
@@ -66,5 +68,5 @@ const args = process.argv.slice(2);
 const value = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
 const dir = value('--spill');
 const memory = value('--max-memory');
-const spill = dir === undefined ? undefined : { dir, ...(memory === undefined ? {} : { maxTableBytes: Math.floor(TABLE_SHARE * Number(memory)) }) };
+const spill = dir === undefined ? undefined : { dir, ...(memory === undefined ? {} : { maxTableBytes: Math.floor(TABLE_SHARE * sizeOption(memory)) }) };
 await main(args[0] ?? '', Number(value('--workers') ?? 0), args.includes('--symmetry'), spill);

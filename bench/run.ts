@@ -1,4 +1,4 @@
-// `npm run bench [filter] [--quick] [--workers N] [--symmetry] [--spill DIR [--max-memory BYTES]]`:
+// `npm run bench [filter] [--quick] [--workers N] [--symmetry] [--spill DIR [--max-memory SIZE]]`:
 // runs each bench case whose name contains `filter` (all, or only the small ones with --quick) in
 // its own process and prints a table: distinct states, wall and CPU seconds, states per second
 // (wall and CPU), bytes per distinct state. The other flags are passed on to each case

@@ -9,7 +9,7 @@ import type { Process, Program, Property } from '../program.js';
 import { collect } from './collect.js';
 import { foldConstants } from './consts.js';
 import { bindFn, bindInvariant, bindProcess, bindVar } from './decls.js';
-import { checkRecursion, statefulFns } from './fns.js';
+import { checkInlinedSize, checkRecursion, statefulFns } from './fns.js';
 import { prepareSignatures } from './prepare.js';
 import { bindProperty } from './properties.js';
 import { assertEndsInGoto } from './stmt.js';
@@ -31,7 +31,9 @@ export function bindProgram(input: BindInput): { program: Program | undefined; d
   prepareSignatures(g, diags);
   const syms = [...g.names.values()];
   const fnDecls = syms.flatMap((s) => (s.kind === 'fn' ? [s.decl] : []));
+  const before = diags.length;
   checkRecursion(fnDecls, diags);
+  if (diags.length === before) checkInlinedSize(fnDecls, diags);
   const isState = (n: string): boolean => ['var', 'lock', 'process'].includes(g.names.get(n)?.kind ?? '');
   for (const f of statefulFns(fnDecls, isState)) g.statefulFns.add(f);
 

@@ -1,10 +1,40 @@
 // Facts about function declarations read from their ASTs. Functions may not be recursive,
 // directly or mutually: finds cycles in the call graph and reports each once (KLP2008) with its
-// path. Functions may read the state (like TLA+ operators), which only matters where there is
+// path. Every call is inlined in the generated explorer, so a function calling another several
+// times grows exponentially with the depth of such calls: one whose inlined body would pass
+// MAX_INLINED expressions is KLP2021, before generation would take minutes. Functions may read the state (like TLA+ operators), which only matters where there is
 // no state yet: `statefulFns` finds the ones that do, directly or through their callees.
 
 import type * as ast from '../ast.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+// Expressions in a function's body once every call in it is inlined. A body in the shipped specs
+// has at most a few hundred; the generated code for a million takes half a minute to build.
+export const MAX_INLINED = 200_000;
+
+// Call only once checkRecursion found no cycle.
+export function checkInlinedSize(fns: readonly ast.FnDecl[], diags: Diagnostic[]): void {
+  const byName = new Map(fns.map((f) => [f.name.name, f]));
+  const sizes = new Map<string, number>();
+  const sizeOf = (e: ast.Expr): number => {
+    const callee = e.kind === 'call' ? byName.get(e.callee.name) : undefined;
+    return 1 + (callee === undefined ? 0 : fnSize(callee)) + subExprs(e).reduce((n, x) => n + sizeOf(x), 0);
+  };
+  const fnSize = (f: ast.FnDecl): number => {
+    let size = sizes.get(f.name.name);
+    if (size === undefined) sizes.set(f.name.name, (size = sizeOf(f.body)));
+    return size;
+  };
+  for (const f of fns) {
+    const size = fnSize(f);
+    if (size <= MAX_INLINED) continue;
+    const calls = callsIn(f.body).filter((n) => byName.has(n));
+    const most = [...new Set(calls)].map((n) => [n, calls.filter((c) => c === n).length] as const).sort((a, b) => b[1] - a[1])[0];
+    const hint = most === undefined ? undefined : `'${f.name.name}' calls '${most[0]}' ${most[1]} time(s); bind a result used more than once with \`let v = ${most[0]}(...); ...\``;
+    diags.push(diag('KLP2021', f.name.span, { name: f.name.name, size: size.toLocaleString('en-US'), limit: MAX_INLINED.toLocaleString('en-US') }, hint === undefined ? {} : { hint }));
+    return; // its callers are larger still: one report
+  }
+}
 
 export function checkRecursion(fns: readonly ast.FnDecl[], diags: Diagnostic[]): void {
   const byName = new Map(fns.map((f) => [f.name.name, f]));

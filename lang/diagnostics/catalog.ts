@@ -47,6 +47,7 @@ export const catalog = {
   KLP2020: { severity: 'error', message: "'{name}' is a {what}, not a value." },
 
   // types and values
+  KLP2021: { severity: 'error', message: "Function '{name}' expands to {size} expressions once its calls are inlined, more than the {limit} klpc accepts." },
   KLP3001: { severity: 'error', message: "Type mismatch: expected {expected} but found {actual}." },
   KLP3002: { severity: 'error', message: "Operator '{op}' cannot be applied to {actual}." },
   KLP3003: { severity: 'error', message: "Type {type} is not finite: {why}." },

@@ -52,6 +52,17 @@ export function displayLine(line: string): { text: string; col: number[] } {
   return { text, col };
 }
 
+// Terminal columns of shown text: East Asian wide and fullwidth characters (and emoji) take two,
+// combining marks none, so the caret lines up under a span after them.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const COMBINING = /\p{M}/u;
+
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += COMBINING.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
 export function printable(text: string): string {
   return text.split('\n').map((line) => displayLine(line).text).join('\n');
 }

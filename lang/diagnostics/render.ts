@@ -4,7 +4,7 @@
 // spec is shown printable (printable.ts), and a long line is cut around the span.
 
 import type { Diagnostic } from './diagnostic.js';
-import { displayLine, printable } from './printable.js';
+import { displayLine, displayWidth, printable } from './printable.js';
 
 export interface Paint {
   error(s: string): string;
@@ -60,7 +60,7 @@ function excerpt(span: Diagnostic['span'], text: string | undefined, paint: Pain
   return [
     '',
     `${paint.dim(gutter + ' |')} ${source}`,
-    `${paint.dim(pad + ' |')} ${' '.repeat(from)}${paint.error('~'.repeat(Math.max(1, to - from)))}`,
+    `${paint.dim(pad + ' |')} ${' '.repeat(displayWidth(source.slice(0, from)))}${paint.error('~'.repeat(Math.max(1, displayWidth(source.slice(from, to)))))}`,
     '',
   ];
 }

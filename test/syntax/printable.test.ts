@@ -27,6 +27,13 @@ describe('syntax: printable diagnostics', () => {
     }
   });
 
+  it('lines the caret up under a span after wide characters and combining marks', () => {
+    // the two CJK characters and the emoji take two terminal columns each, the combining accent none
+    const out = shown('process p { a: assert true, "\u8d85\u5927\u{1f600}e\u0301"; ) }\n');
+    const width = 'process p { a: assert true, "'.length + 2 + 2 + 2 + 1 + 0 + '"; '.length;
+    assert.match(out, new RegExp(`\\n {2}\\| {${1 + width}}~\\n`), out);
+  });
+
   it('refuses control characters in strings, and bidirectional controls anywhere', () => {
     const esc = shown('process p { a: assert true, "clear \u001b[2J screen"; }\n');
     assert.match(esc, /KLP1001: Unexpected character U\+001B \(escape\)/);

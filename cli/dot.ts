@@ -2,7 +2,9 @@
 // Graphviz DOT. A node per distinct state (its program counters, then its variables), an edge
 // per transition labelled `instance label`; initial states bold, finished states doubled,
 // states where an invariant is false and deadlocked states red, and each failing step (assert,
-// spec error) an edge to a red octagon saying what failed. In: the graph and the search result.
+// spec error) an edge to a red octagon saying what failed; the cycle of each temporal property's
+// lasso is drawn in bold purple, its first state saying `↻ Name`. In: the graph and the search
+// result.
 // Beyond `--dot-limit` states the graph is not recorded further and the file is not written.
 
 import fs from 'node:fs';
@@ -12,6 +14,7 @@ import { diag, type Diagnostic } from '../lang/diagnostics/diagnostic.js';
 import { GraphRecorder } from '../runtime/graph.js';
 import type { CompiledModel } from '../runtime/model.js';
 import type { SearchResult } from '../runtime/result.js';
+import type { DecodedState } from '../runtime/value.js';
 import { entryLines, dataEntries, pendingInstances } from './changes.js';
 import { errnoReason } from '../lang/files.js';
 import type { Io } from './io.js';
@@ -56,6 +59,7 @@ export function stateGraphDot(g: Graph, name: string, result: SearchResult): str
   const failing = new Set<number>();
   for (let i = 0; i < failures.length; i += 3) failing.add(failures[i]!);
   const s = new Int32Array(g.model.slots);
+  const cycles = lassoCycles(g, result);
   // drawn solid with its edges: the search ran its steps (some successors may have been refused)
   const ran = (n: number) => n < g.flat.n;
   const lines = [
@@ -74,17 +78,22 @@ export function stateGraphDot(g: Graph, name: string, result: SearchResult): str
     const text = [pcs === '' ? 'all done' : pcs, ...dataEntries(state).flatMap(([k, v]) => entryLines(k, v, LABEL_WIDTH))];
     if (bad.length > 0) text.push(`✗ ${bad.join(', ')}`);
     if (stuck) text.push('✗ deadlock');
+    const loops = cycles.starts.get(n) ?? [];
+    if (loops.length > 0) text.push(`↻ ${loops.join(', ')}`);
     const attrs = [`label="${text.map(esc).join('\\l')}\\l"`];
     if (initial.has(n)) attrs.push('penwidth=2');
     if (done) attrs.push('peripheries=2');
     if (bad.length > 0 || stuck) attrs.push('color=red', 'fontcolor=red');
+    if (loops.length > 0 && bad.length === 0 && !stuck) attrs.push(`color="${LASSO}"`, `fontcolor="${LASSO}"`);
     if (!ran(n)) attrs.push('style=dashed');
     lines.push(`  s${n} [${attrs.join(', ')}];`);
   }
   for (let n = 0; n < g.flat.n; n++) {
     for (let e = edgeStart(g, n); e < edgeEnd(g, n); e++) {
       const step = meta.steps[edgeStep(g, e)]!;
-      lines.push(`  s${n} -> s${edgeTarget(g, e)} [label="${esc(`${meta.instances[step.instance]!.name} ${step.label}`)}"];`);
+      const to = edgeTarget(g, e);
+      const bold = cycles.edges.has(`${n} ${edgeStep(g, e)} ${to}`) ? `, color="${LASSO}", penwidth=2` : '';
+      lines.push(`  s${n} -> s${to} [label="${esc(`${meta.instances[step.instance]!.name} ${step.label}`)}"${bold}];`);
     }
   }
   for (let i = 0; i < failures.length; i += 3) {
@@ -97,4 +106,31 @@ export function stateGraphDot(g: Graph, name: string, result: SearchResult): str
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
+}
+
+const LASSO = '#8250df';
+
+// The edges (`from step to`) of every lasso's cycle in the result, and the node each cycle
+// starts at with the properties whose lasso starts there. Trace states are found among the
+// graph's nodes by their decoded value (the graph is small: at most --dot-limit nodes).
+function lassoCycles(g: Graph, result: SearchResult): { edges: Set<string>; starts: Map<number, string[]> } {
+  const edges = new Set<string>();
+  const starts = new Map<number, string[]>();
+  const lassos = result.properties.filter((p) => p.trace?.loop !== undefined);
+  if (lassos.length === 0) return { edges, starts };
+  const byValue = new Map<string, number>();
+  for (let n = 0; n < nodeCount(g); n++) byValue.set(key(decodeNode(g, n)), n);
+  for (const p of lassos) {
+    const t = p.trace!;
+    const nodes = [t.initial, ...t.steps.map((x) => x.state)].map((state) => byValue.get(key(state)));
+    const loop = t.loop!;
+    if (nodes[loop] === undefined) continue;
+    starts.set(nodes[loop], [...(starts.get(nodes[loop]) ?? []), p.name]);
+    for (let i = loop; i < t.steps.length; i++) edges.add(`${nodes[i]} ${t.steps[i]!.step} ${nodes[i + 1]}`);
+  }
+  return { edges, starts };
+}
+
+function key(state: DecodedState): string {
+  return JSON.stringify(state);
 }

@@ -1,13 +1,13 @@
 // What the HTML trace viewer shows, as plain JSON-ready data: for each trace its lanes (the
 // instances, in order of first appearance), its rows (the initial state, each step, and the
 // failing step of an assert or spec error), and at each row every variable with the ones that
-// row changed marked. Values are already in klpc's notation (cli/values.ts), so the page's
+// row changed marked; a lasso's cycle marked where it starts, with how it goes on. Values are already in klpc's notation (cli/values.ts), so the page's
 // script only lays them out. In: runtime traces. Out: TraceView.
 
 import { traceLength, type PropertyResult, type Trace } from '../../runtime/result.js';
 import type { DecodedState } from '../../runtime/value.js';
 import { stateChanges } from '../changes.js';
-import { failureText } from '../trace-text.js';
+import { failureText, loopEnd } from '../trace-text.js';
 import { formatValue, sameValue } from '../values.js';
 
 export interface RowView {
@@ -25,6 +25,8 @@ export interface TraceView {
   readonly verdict: string; // one line naming what went wrong, e.g. `✗ StackOrder is false in this state`
   readonly lanes: readonly string[];
   readonly rows: readonly RowView[];
+  // a lasso: the row its cycle starts at (rows[i] is the state after step i), and how it goes on
+  readonly loop?: { readonly row: number; readonly text: string };
 }
 
 function varsOf(s: DecodedState): [string, string][] {
@@ -49,7 +51,8 @@ export function traceView(title: string, verdict: string, trace: Trace): TraceVi
   if (f?.step !== undefined && f.instance !== undefined) {
     rows.push({ num: traceLength(trace), lane: lanes.indexOf(f.instance), label: f.label ?? '', changes: [], vars: varsOf(before), changed: [], failed: f.message });
   }
-  return { title, verdict, lanes, rows };
+  const loop = trace.loop === undefined ? {} : { loop: { row: trace.loop, text: loopEnd(trace, trace.loop) } };
+  return { title, verdict, lanes, rows, ...loop };
 }
 
 export function counterexampleView(title: string, p: PropertyResult, trace: Trace): TraceView {

@@ -48,6 +48,8 @@ table { border-collapse: collapse; font-family: ui-monospace, monospace; font-si
 .lanes tr.step { cursor: pointer; }
 .lanes tr.current td { background: #fff4c2; }
 .lanes tr.failed td.cell-filled { color: #cf222e; font-weight: 600; }
+.lanes tr.loop-start td { border-top: 2px solid #8250df; }
+p.loop { color: #8250df; }
 .lanes td.changes { color: #57606a; }
 .vars tr.changed td { background: #ffe1b0; font-weight: 600; }
 .empty { color: #57606a; font-style: italic; }
@@ -85,6 +87,11 @@ const SCRIPT = `
       return tr;
     });
     box.appendChild(lanes);
+    if (t.loop) {
+      rows[t.loop.row].classList.add('loop-start');
+      rows[t.loop.row].querySelector('.num').textContent = '↻ ' + t.loop.row;
+      box.appendChild(el('p', 'loop', t.loop.text));
+    }
     var vars = el('table', 'vars'), vh = el('tr');
     vh.append(el('th', '', 'variable'), el('th', '', 'value'));
     vars.appendChild(el('thead')).appendChild(vh);

@@ -83,6 +83,25 @@ describe('graphs', function () {
     assert.match(stuck[0]!, /left@second, right@second/);
   });
 
+  it('--dot: the cycle of a lasso in bold purple, from the state marked with the property', async () => {
+    const r = await checkDot('handoff.klp', { properties: true, property: ['Served'] });
+    assert.equal(r.code, 13);
+    const g = parseDot(fs.readFileSync(r.dot, 'utf8'));
+    const starts = [...g.nodes].filter(([, a]) => a.includes('↻ Served'));
+    assert.equal(starts.length, 1);
+    const cycle = g.edges.filter(([, , a]) => a.includes('color="#8250df", penwidth=2'));
+    assert.ok(cycle.length > 0);
+    // the bold edges are one closed walk through the marked state, the producer toggling
+    let at = starts[0]![0];
+    for (let i = 0; i < cycle.length; i++) {
+      const out = cycle.filter(([from]) => from === at);
+      assert.equal(out.length, 1, `one bold edge out of ${at}`);
+      assert.match(out[0]![2], /^label="producer toggle"/);
+      at = out[0]![1];
+    }
+    assert.equal(at, starts[0]![0], 'back where the cycle starts');
+  });
+
   it('--dot: the graph of a small spec, pinned', async () => {
     const r = await checkDot('assert.klp', {});
     expectGolden('graphs-assert.dot', fs.readFileSync(r.dot, 'utf8'));

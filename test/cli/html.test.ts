@@ -56,9 +56,9 @@ describe('HTML trace viewer in headless Chromium', function () {
     return page;
   }
 
-  async function checkHtml(spec: string): Promise<{ code: number; file: string }> {
+  async function checkHtml(spec: string, flags: Partial<CheckFlags> = {}): Promise<{ code: number; file: string }> {
     const file = path.join(tmp, `${path.basename(spec, '.klp')}.html`);
-    const code = await check(spec, { ...checkDefaults, html: file }, recordingIo(['check', spec, '--html', file]), await nodePipeline());
+    const code = await check(spec, { ...checkDefaults, ...flags, html: file }, recordingIo(['check', spec, '--html', file]), await nodePipeline());
     return { code, file };
   }
 
@@ -138,6 +138,18 @@ describe('HTML trace viewer in headless Chromium', function () {
     assert.deepEqual(last, [true, '3', 'failed: x counts more than one increment']);
     const holds = await open((await checkHtml(path.join(fixturesDir, 'counter.klp'))).file);
     assert.deepEqual(await texts(holds, '.empty'), ['No trace to show: nothing was violated.']);
+    assert.deepEqual(external, []);
+  });
+
+  it('check --html on a temporal property marks where the cycle of the lasso starts and how it goes on', async () => {
+    const { code, file } = await checkHtml(path.join(fixturesDir, 'handoff.klp'), { properties: true, property: ['Served'] });
+    assert.equal(code, 13);
+    const page = await open(file);
+    const loop = (await texts(page, 'p.loop'))[0]!;
+    const start = Number(/^↻ back to state (\d+), and around again forever$/.exec(loop)?.[1]);
+    assert.ok(start >= 0, loop);
+    const marked = await page.$$eval('tr.step', (rows) => rows.flatMap((r, i) => (r.classList.contains('loop-start') ? [[i, r.querySelector('.num')!.textContent]] : [])));
+    assert.deepEqual(marked, [[start, `↻ ${start}`]]);
     assert.deepEqual(external, []);
   });
 

@@ -19,7 +19,7 @@
 // Limits (limits.ts): every CHECK_EVERY expansions the search looks at the clock, the interrupt
 // signal and the heap; the memory budget caps the store's size ahead of time (unless --spill
 // takes what does not fit to disk), so the hot path pays nothing for it. `explore` runs to the
-// end in one go; `exploreAsync` pauses every SLICE_MS so that the event loop can deliver an
+// end in one go; `exploreAsync` pauses every 50 ms (runtime/slices.ts) so that the event loop can deliver an
 // interrupt.
 
 import { fingerprint, fpHi } from './fingerprint.js';
@@ -28,6 +28,7 @@ import { FpTable } from './fptable.js';
 import type { GraphRecorder } from './graph.js';
 import { Limits, type LimitOptions } from './limits.js';
 import type { CompiledModel, Sink } from './model.js';
+import { runInSlices, runToEnd } from './slices.js';
 import { planProperties, type PropertyPlan } from './properties.js';
 import type { PropertyResult, SearchResult, SearchStats } from './result.js';
 import { DiskStore } from './spill/disk-store.js';
@@ -64,18 +65,13 @@ export interface ExploreOptions extends LimitOptions {
 const PROGRESS_MS = 1000;
 const CHECK_EVERY = 256; // expansions between checkpoints (a power of two)
 const LOOK_MS = 10; // between looks at the limits and the heap, and plans of the memory budget
-const SLICE_MS = 50;
 
 export function explore(model: CompiledModel, options: ExploreOptions): SearchResult {
-  const search = new Search(model, options);
-  while (!search.advance(Infinity));
-  return search.result();
+  return runToEnd(new Search(model, options));
 }
 
 export async function exploreAsync(model: CompiledModel, options: ExploreOptions): Promise<SearchResult> {
-  const search = new Search(model, options);
-  while (!search.advance(performance.now() + SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
-  return search.result();
+  return runInSlices(new Search(model, options));
 }
 
 class Search implements Sink {

@@ -10,6 +10,7 @@
 
 import type { CompiledModel, Sink } from './model.js';
 import { Prng } from './prng.js';
+import { runInSlices, runToEnd } from './slices.js';
 import { planProperties, type PropertyPlan } from './properties.js';
 import type { PropertyResult, Trace } from './result.js';
 import { violationTrace, type Found, type Path } from './trace.js';
@@ -48,19 +49,14 @@ export interface SimulationResult {
 export const MAX_DEPTH = 1_000_000;
 const PROGRESS_MS = 1000;
 const CHECK_EVERY = 1024; // steps of a walk between looks at the clock and the signal (a power of two)
-const SLICE_MS = 50;
 
 export function simulate(model: CompiledModel, options: SimulateOptions): SimulationResult {
-  const walker = new Walker(model, options);
-  while (!walker.advance(Infinity));
-  return walker.result();
+  return runToEnd(new Walker(model, options));
 }
 
-// The same, pausing every SLICE_MS so that the event loop can deliver an interrupt (the CLI's).
+// The same, pausing so that the event loop can deliver an interrupt (the CLI's).
 export async function simulateAsync(model: CompiledModel, options: SimulateOptions): Promise<SimulationResult> {
-  const walker = new Walker(model, options);
-  while (!walker.advance(performance.now() + SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
-  return walker.result();
+  return runInSlices(new Walker(model, options));
 }
 
 class Walker implements Sink {

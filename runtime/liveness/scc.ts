@@ -4,7 +4,7 @@
 // of the set not visited yet, its DFS number while it is on the stack (a node is on Tarjan's
 // stack exactly while visited and unfinished), FINISHED + its SCC id once its component is
 // emitted, and anything else below 0 (or a FINISHED mark of an earlier run) for a node outside
-// the set. Components are handed to `onScc` as a range of the stack, before it is reused.
+// the set. Components are handed to the visitor as a range of the stack, before it is reused.
 //
 // On the way it also ORs, per node, a mask of the steps taken inside the node's component
 // (`marks`: `words` words per step): an edge to a node on the stack stays inside the component,
@@ -16,7 +16,11 @@ import type { LabelledGraph } from './order.js';
 
 export const FINISHED = 1 << 30; // DFS numbers stay below it (a graph has fewer nodes)
 
-export type SccVisitor = (stack: Int32Array, from: number, to: number, id: number) => void;
+// An object rather than a function: one visitor serves every run, so the walk's call site keeps
+// one target (see fair.ts).
+export interface SccVisitor {
+  component(stack: Int32Array, from: number, to: number, id: number): void;
+}
 
 export class Tarjan {
   readonly index: Int32Array;
@@ -48,7 +52,7 @@ export class Tarjan {
 
   // The components of the set reachable from nodes[0..count) (which this run marks -1): every
   // node of the set must be -1, every other node outside [0, FINISHED + the next SCC id).
-  run(nodes: Int32Array, count: number, onScc: SccVisitor): void {
+  run(nodes: Int32Array, count: number, visitor: SccVisitor): void {
     const { index, low, stack, callNode, callEdge, taken, marks, words } = this;
     const { offsets, targets, steps } = this.g;
     for (let k = 0; k < count; k++) index[nodes[k]!] = -1;
@@ -104,7 +108,7 @@ export class Tarjan {
           const id = this.nextId++;
           do index[stack[--sp]!] = FINISHED + id;
           while (stack[sp] !== v);
-          onScc(stack, sp, top, id);
+          visitor.component(stack, sp, top, id);
         }
         if (cp > 0) {
           // back in the parent, which scans the tree edge again: inside if v is still on the stack

@@ -29,7 +29,7 @@ export class FairComponents implements SccVisitor {
   private readonly weak: Int32Array;
   private readonly strong: Int32Array;
   private readonly all: Int32Array; // units enabled at every node of the SCC
-  private readonly taken: Int32Array; // units whose instance moves inside the SCC
+  private readonly rest: Int32Array; // an SCC's nodes that are not bad
   private readonly work: Int32Array[] = []; // SCCs without their bad nodes, to decompose again
   private acceptWord = 0;
   private acceptMask = 0; // 0: every node accepts
@@ -49,7 +49,7 @@ export class FairComponents implements SccVisitor {
       (s ? this.strong : this.weak)[u >>> 5]! |= 1 << (u & 31);
     });
     this.all = new Int32Array(this.uw);
-    this.taken = new Int32Array(this.uw);
+    this.rest = new Int32Array(lg.count);
   }
 
   // Tarjan's index: the caller marks the first set's nodes -1, every other node (among them all
@@ -76,7 +76,8 @@ export class FairComponents implements SccVisitor {
   }
 
   component(stack: Int32Array, from: number, to: number): void {
-    const { labels, words, uw, weak, strong, all, taken, fair } = this;
+    const { labels, words, uw, weak, strong, all, fair } = this;
+    const taken = this.tarjan.taken; // which instances move inside
     if (to - from === 1) {
       // no step inside (a step back to the same state is a stutter): fair iff nothing fair is enabled
       const v = stack[from]!;
@@ -86,33 +87,26 @@ export class FairComponents implements SccVisitor {
       return;
     }
     all.fill(-1);
-    taken.fill(0);
     let accepting = false;
-    const inside = this.tarjan.taken; // which instances move inside, per node
     for (let i = from; i < to; i++) {
       const v = stack[i]!;
-      for (let w = 0; w < uw; w++) {
-        all[w]! &= labels[v * words + w]!;
-        taken[w]! |= inside[v * uw + w]!;
-      }
+      for (let w = 0; w < uw; w++) all[w]! &= labels[v * words + w]!;
       if (!accepting && this.accepts(v)) accepting = true;
     }
     if (!accepting) return;
     for (let w = 0; w < uw; w++) if ((all[w]! & weak[w]! & ~taken[w]!) !== 0) return;
-    let bad = 0;
-    for (let i = from; i < to; i++) if (this.bad(stack[i]!)) bad++;
-    if (bad === 0) {
+    // the SCC without its bad nodes, gathered at the end of `rest`
+    const rest = this.rest;
+    let k = rest.length;
+    for (let i = to - 1; i >= from; i--) if (!this.bad(stack[i]!, taken)) rest[--k] = stack[i]!;
+    if (k === rest.length - (to - from)) {
       const comp = this.count++;
       for (let i = from; i < to; i++) fair[stack[i]!] = comp;
       return;
     }
-    // the SCC without its bad nodes is decomposed again (a bad node keeps its FINISHED mark,
-    // which the next runs read as "outside the set")
-    if (bad === to - from) return;
-    const rest = new Int32Array(to - from - bad);
-    let k = 0;
-    for (let i = from; i < to; i++) if (!this.bad(stack[i]!)) rest[k++] = stack[i]!;
-    this.work.push(rest);
+    // decomposed again (a bad node keeps its FINISHED mark, which the next runs read as
+    // "outside the set")
+    if (k < rest.length) this.work.push(rest.slice(k));
   }
 
   private accepts(v: number): boolean {
@@ -120,8 +114,8 @@ export class FairComponents implements SccVisitor {
   }
 
   // A strong unit is enabled at v whose instance does not move inside v's SCC.
-  private bad(v: number): boolean {
-    const { labels, words, uw, strong, taken } = this;
+  private bad(v: number, taken: Int32Array): boolean {
+    const { labels, words, uw, strong } = this;
     for (let w = 0; w < uw; w++) if ((labels[v * words + w]! & strong[w]! & ~taken[w]!) !== 0) return true;
     return false;
   }

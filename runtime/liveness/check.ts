@@ -16,7 +16,7 @@ import type { CompiledModel, TemporalMeta } from '../model.js';
 import { failureMessage } from '../properties.js';
 import type { PropertyResult, Trace } from '../result.js';
 import { nodesPath, noStep, pathTrace, storePath } from '../trace.js';
-import { fairComponents, FairScratch } from './fair.js';
+import { FairComponents } from './fair.js';
 import type { NodeLabels } from './labels.js';
 import { LassoFinder, type Lasso, type Region } from './lasso.js';
 import { laidOut, type LabelledGraph } from './order.js';
@@ -73,7 +73,7 @@ function verdict(prop: TemporalMeta, mine: readonly { c: Check; o: Outcome }[], 
 }
 
 class Checker {
-  private scratch: FairScratch | undefined;
+  private fairs: FairComponents | undefined;
   private finder: LassoFinder | undefined;
   private laid: LabelledGraph | undefined;
 
@@ -101,29 +101,28 @@ class Checker {
     }
     const region = regionOf(c);
     const accept = c.form === 'eventuallyAlways' ? c.pBit : -1;
-    this.scratch ??= new FairScratch(this.lg);
+    this.fairs ??= new FairComponents(this.lg);
     const count = this.roots(c, region);
-    if (fairComponents(this.lg, this.scratch, count, accept) === 0) return { verdict: complete ? 'holds' : 'unknown' };
+    if (this.fairs.find(count, accept) === 0) return { verdict: complete ? 'holds' : 'unknown' };
     this.finder ??= new LassoFinder(this.lg);
-    const lasso = this.finder.find(region, this.scratch.fair, accept);
+    const lasso = this.finder.find(region, this.fairs.fair, accept);
     if (lasso === undefined) throw new Error(`internal: a fair component of ${prop.name} is unreachable`);
     return { verdict: 'violated', trace: this.lassoTrace(prop, c, lasso) };
   }
 
-  // Marks the region (index -1, see FairScratch; -2 elsewhere) and lists where a behaviour
+  // Marks the region (index -1, see FairComponents; -2 elsewhere) and lists where a behaviour
   // enters it: the initial states (`eventually`), the triggers (`leadsto`), anywhere in it
   // (else). Tarjan's walk from those roots sees exactly the region's part they reach: a node
   // reachable from there has all its region successors reachable too.
   private roots(c: Check, region: Region): number {
-    const { index, nodes } = this.scratch!;
+    const { index, nodes } = this.fairs!;
     const { n, count, labels, initial } = this.lg;
     const words = this.lg.plan.words;
-    const has = (v: number, bit: number) => hasBit(labels, v * words, bit);
     let tail = 0;
     for (let v = 0; v < n; v++) {
-      const inside = region.bit < 0 || !has(v, region.bit);
+      const inside = region.bit < 0 || !hasBit(labels, v * words, region.bit);
       index[v] = inside ? -1 : -2;
-      if (inside && c.form !== 'eventually' && (region.trigger < 0 || has(v, region.trigger))) nodes[tail++] = v;
+      if (inside && c.form !== 'eventually' && (region.trigger < 0 || hasBit(labels, v * words, region.trigger))) nodes[tail++] = v;
     }
     index.fill(-2, n, count); // never expanded: on no cycle
     if (c.form === 'eventually') for (const v of initial) if (index[v] === -1) nodes[tail++] = v;

@@ -11,19 +11,45 @@
 //
 // Every node has an implicit stutter loop (a behaviour may stay anywhere forever), so a single
 // node with no edge is a component too: fair exactly when no fair unit is enabled there.
+//
+// One object for every check of an analysis, its per-check state in fields: closures made per
+// check would hand Tarjan's walk a new callee each time, and V8 throws away the walk's optimised
+// code whenever its callee changes.
 
 import type { LabelledGraph } from './order.js';
-import { Tarjan } from './scc.js';
+import { Tarjan, type SccVisitor } from './scc.js';
 
-// Scratch arrays for one analysis, reused by every check.
-export class FairScratch {
-  readonly tarjan: Tarjan;
+export class FairComponents implements SccVisitor {
   readonly fair: Int32Array; // fair component id, -1: on no fair accepting cycle
   readonly nodes: Int32Array; // where the first decomposition starts
+  private readonly tarjan: Tarjan;
+  private readonly labels: Int32Array;
+  private readonly words: number;
+  private readonly uw: number;
+  private readonly weak: Int32Array;
+  private readonly strong: Int32Array;
+  private readonly all: Int32Array; // units enabled at every node of the SCC
+  private readonly rest: Int32Array; // an SCC's nodes that are not bad
+  private readonly work: Int32Array[] = []; // SCCs without their bad nodes, to decompose again
+  private acceptWord = 0;
+  private acceptMask = 0; // 0: every node accepts
+  private count = 0;
+
   constructor(lg: LabelledGraph) {
-    this.tarjan = new Tarjan(lg, lg.plan.stepUnits, lg.plan.unitWords);
+    const { plan } = lg;
+    this.tarjan = new Tarjan(lg, plan.stepUnits, plan.unitWords);
     this.fair = new Int32Array(lg.count);
     this.nodes = new Int32Array(lg.count);
+    this.labels = lg.labels;
+    this.words = plan.words;
+    this.uw = plan.unitWords;
+    this.weak = new Int32Array(this.uw);
+    this.strong = new Int32Array(this.uw);
+    plan.unitStrong.forEach((s, u) => {
+      (s ? this.strong : this.weak)[u >>> 5]! |= 1 << (u & 31);
+    });
+    this.all = new Int32Array(this.uw);
+    this.rest = new Int32Array(lg.count);
   }
 
   // Tarjan's index: the caller marks the first set's nodes -1, every other node (among them all
@@ -31,78 +57,66 @@ export class FairScratch {
   get index(): Int32Array {
     return this.tarjan.index;
   }
-}
 
-// Fills x.fair (-1 or a component id) for every node, looking in the part of the set (see
-// FairScratch.index) reachable from nodes[0..count). accept: -1 when every node accepts, else the label bit that must be
-// clear. Returns the number of fair components.
-export function fairComponents(lg: LabelledGraph, x: FairScratch, count: number, accept: number): number {
-  const { labels, plan } = lg;
-  const { fair, tarjan } = x;
-  const inside = tarjan.taken;
-  const words = plan.words;
-  const uw = plan.unitWords;
-  const weak = new Int32Array(uw);
-  const strong = new Int32Array(uw);
-  plan.unitStrong.forEach((s, u) => {
-    (s ? strong : weak)[u >>> 5]! |= 1 << (u & 31);
-  });
-  const all = new Int32Array(uw);
-  const taken = new Int32Array(uw);
-  const acceptWord = accept >>> 5;
-  const acceptMask = 1 << (accept & 31);
-  let fairCount = 0;
-  const work: Int32Array[] = [];
-  fair.fill(-1);
-  tarjan.reset();
-  const accepts = (v: number): boolean => accept < 0 || (labels[v * words + acceptWord]! & acceptMask) === 0;
-  const badIn = (v: number): boolean => {
-    for (let w = 0; w < uw; w++) if ((labels[v * words + w]! & strong[w]! & ~taken[w]!) !== 0) return true;
-    return false;
-  };
-  const visit = (stack: Int32Array, from: number, to: number): void => {
+  // Fills `fair` (-1 or a component id) for every node, looking in the part of the set (see
+  // `index`) reachable from nodes[0..count). accept: -1 when every node accepts, else the label
+  // bit that must be clear. Returns the number of fair components.
+  find(count: number, accept: number): number {
+    this.acceptWord = accept < 0 ? 0 : accept >>> 5;
+    this.acceptMask = accept < 0 ? 0 : 1 << (accept & 31);
+    this.count = 0;
+    this.fair.fill(-1);
+    this.tarjan.reset();
+    this.tarjan.run(this.nodes, count, this);
+    while (this.work.length > 0) {
+      const set = this.work.pop()!;
+      this.tarjan.run(set, set.length, this);
+    }
+    return this.count;
+  }
+
+  component(stack: Int32Array, from: number, to: number): void {
+    const { labels, words, uw, weak, strong, all, fair } = this;
+    const taken = this.tarjan.taken; // which instances move inside
     if (to - from === 1) {
       // no step inside (a step back to the same state is a stutter): fair iff nothing fair is enabled
       const v = stack[from]!;
       let enabled = 0;
       for (let w = 0; w < uw; w++) enabled |= labels[v * words + w]! & (weak[w]! | strong[w]!);
-      if (enabled === 0 && accepts(v)) fair[v] = fairCount++;
+      if (enabled === 0 && this.accepts(v)) fair[v] = this.count++;
       return;
     }
     all.fill(-1);
-    taken.fill(0);
     let accepting = false;
     for (let i = from; i < to; i++) {
       const v = stack[i]!;
       for (let w = 0; w < uw; w++) all[w]! &= labels[v * words + w]!;
-      if (!accepting && accepts(v)) accepting = true;
+      if (!accepting && this.accepts(v)) accepting = true;
     }
     if (!accepting) return;
-    // which instances move inside (Tarjan collected it per node)
-    for (let i = from; i < to; i++) {
-      const at = stack[i]! * uw;
-      for (let w = 0; w < uw; w++) taken[w]! |= inside[at + w]!;
-    }
     for (let w = 0; w < uw; w++) if ((all[w]! & weak[w]! & ~taken[w]!) !== 0) return;
-    let bad = 0;
-    for (let i = from; i < to; i++) if (badIn(stack[i]!)) bad++;
-    if (bad === 0) {
-      const comp = fairCount++;
+    // the SCC without its bad nodes, gathered at the end of `rest`
+    const rest = this.rest;
+    let k = rest.length;
+    for (let i = to - 1; i >= from; i--) if (!this.bad(stack[i]!, taken)) rest[--k] = stack[i]!;
+    if (k === rest.length - (to - from)) {
+      const comp = this.count++;
       for (let i = from; i < to; i++) fair[stack[i]!] = comp;
       return;
     }
-    // the SCC without its bad nodes is decomposed again (a bad node keeps its FINISHED mark,
-    // which the next runs read as "outside the set")
-    if (bad === to - from) return;
-    const rest = new Int32Array(to - from - bad);
-    let k = 0;
-    for (let i = from; i < to; i++) if (!badIn(stack[i]!)) rest[k++] = stack[i]!;
-    work.push(rest);
-  };
-  tarjan.run(x.nodes, count, visit);
-  while (work.length > 0) {
-    const set = work.pop()!;
-    tarjan.run(set, set.length, visit);
+    // decomposed again (a bad node keeps its FINISHED mark, which the next runs read as
+    // "outside the set")
+    if (k < rest.length) this.work.push(rest.slice(k));
   }
-  return fairCount;
+
+  private accepts(v: number): boolean {
+    return (this.labels[v * this.words + this.acceptWord]! & this.acceptMask) === 0;
+  }
+
+  // A strong unit is enabled at v whose instance does not move inside v's SCC.
+  private bad(v: number, taken: Int32Array): boolean {
+    const { labels, words, uw, strong } = this;
+    for (let w = 0; w < uw; w++) if ((labels[v * words + w]! & strong[w]! & ~taken[w]!) !== 0) return true;
+    return false;
+  }
 }

@@ -40,7 +40,8 @@ export function laidOut(g: FlatGraph, labels: Int32Array, plan: LivenessPlan): L
       steps[e] = g.steps[f]!;
     }
     offsets[v + 1] = e;
-    relabelled.set(labels.subarray(old * words, old * words + words), v * words);
+    // a loop, not subarray(): a view per node is an allocation per node
+    for (let x = 0; x < words; x++) relabelled[v * words + x] = labels[old * words + x]!;
   }
   relabelled.set(labels.subarray(n * words), n * words);
   const initial: number[] = [];

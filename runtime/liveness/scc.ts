@@ -4,27 +4,33 @@
 // of the set not visited yet, its DFS number while it is on the stack (a node is on Tarjan's
 // stack exactly while visited and unfinished), FINISHED + its SCC id once its component is
 // emitted, and anything else below 0 (or a FINISHED mark of an earlier run) for a node outside
-// the set. Components are handed to `onScc` as a range of the stack, before it is reused.
+// the set. Components are handed to the visitor as a range of the stack, before it is reused.
 //
-// On the way it also ORs, per node, a mask of the steps taken inside the node's component
-// (`marks`: `words` words per step): an edge to a node on the stack stays inside the component,
-// since that node reaches the current one (a tree edge is scanned again once its subtree is
-// done, and counts if its child is still on the stack). `taken` holds node v's mask at
-// v * words until the next run.
+// On the way it also ORs a mask of the steps taken inside each component (`marks`: `words`
+// words per step): an edge to a node on the stack stays inside the component, since that node
+// reaches the current one. The mask is kept per frame of the walk, not per node: a node that
+// finishes still on the stack is in its parent's component, so its frame's mask goes to its
+// parent's (and the tree edge to it is scanned again there, counting as an edge inside), and
+// the root of a component holds the mask of the whole component when it is emitted (`taken`).
 
 import type { LabelledGraph } from './order.js';
 
 export const FINISHED = 1 << 30; // DFS numbers stay below it (a graph has fewer nodes)
 
-export type SccVisitor = (stack: Int32Array, from: number, to: number, id: number) => void;
+// An object rather than a function: one visitor serves every run, so the walk's call site keeps
+// one target (see fair.ts).
+export interface SccVisitor {
+  component(stack: Int32Array, from: number, to: number, id: number): void;
+}
 
 export class Tarjan {
   readonly index: Int32Array;
-  readonly taken: Int32Array; // node v's mask at v * words
-  private readonly low: Int32Array;
+  readonly taken: Int32Array; // the mask of the component being visited
   private readonly stack: Int32Array;
-  private readonly callNode: Int32Array;
-  private readonly callEdge: Int32Array;
+  private readonly callNode: Int32Array; // per frame below the top: its node,
+  private readonly callEdge: Int32Array; // the edge it descended by,
+  private readonly callLow: Int32Array; // its low link
+  private readonly frames: Int32Array; // the mask of frame d at d * words
   private nextId = 0;
 
   constructor(
@@ -34,11 +40,12 @@ export class Tarjan {
   ) {
     const n = g.count;
     this.index = new Int32Array(n);
-    this.taken = new Int32Array(n * words);
-    this.low = new Int32Array(n);
+    this.taken = new Int32Array(words);
     this.stack = new Int32Array(n);
     this.callNode = new Int32Array(n);
     this.callEdge = new Int32Array(n);
+    this.callLow = new Int32Array(n);
+    this.frames = new Int32Array(n * words);
   }
 
   // SCC ids start again from 0 (a new decomposition: every FINISHED mark is stale).
@@ -48,8 +55,8 @@ export class Tarjan {
 
   // The components of the set reachable from nodes[0..count) (which this run marks -1): every
   // node of the set must be -1, every other node outside [0, FINISHED + the next SCC id).
-  run(nodes: Int32Array, count: number, onScc: SccVisitor): void {
-    const { index, low, stack, callNode, callEdge, taken, marks, words } = this;
+  run(nodes: Int32Array, count: number, visitor: SccVisitor): void {
+    const { index, stack, callNode, callEdge, callLow, frames, taken, marks, words } = this;
     const { offsets, targets, steps } = this.g;
     for (let k = 0; k < count; k++) index[nodes[k]!] = -1;
     let counter = 0;
@@ -57,60 +64,64 @@ export class Tarjan {
     for (let k = 0; k < count; k++) {
       const root = nodes[k]!;
       if (index[root] !== -1) continue;
-      index[root] = low[root] = counter++;
-      for (let x = 0; x < words; x++) taken[root * words + x] = 0;
-      stack[sp++] = root;
-      callNode[0] = root;
-      callEdge[0] = offsets[root]!;
-      let cp = 1;
-      while (cp > 0) {
-        const v = callNode[cp - 1]!;
-        let e = callEdge[cp - 1]!;
-        const end = offsets[v + 1]!;
-        let lowV = low[v]!;
-        let w = -1;
-        while (e < end) {
+      // the top frame lives in locals: node v, its next edge e, its low link
+      let v = root;
+      let e = offsets[v]!;
+      let end = offsets[v + 1]!;
+      let lowV = counter;
+      let cp = 0; // frames below the top
+      index[v] = counter++;
+      for (let x = 0; x < words; x++) frames[x] = 0;
+      stack[sp++] = v;
+      for (;;) {
+        if (e < end) {
           const t = targets[e]!;
           const it = index[t]!;
           if (it === -1) {
-            w = t;
-            break;
+            callNode[cp] = v;
+            callEdge[cp] = e;
+            callLow[cp] = lowV;
+            cp++;
+            v = t;
+            e = offsets[t]!;
+            end = offsets[t + 1]!;
+            lowV = counter;
+            index[t] = counter++;
+            for (let x = 0; x < words; x++) frames[cp * words + x] = 0;
+            stack[sp++] = t;
+            continue;
           }
           if (it >= 0 && it < FINISHED) {
             // on the stack: inside v's component (a step back to v itself is a stutter)
             if (it < lowV) lowV = it;
             if (t !== v) {
-              const at = v * words;
+              const at = cp * words;
               const from = steps[e]! * words;
-              for (let x = 0; x < words; x++) taken[at + x]! |= marks[from + x]!;
+              for (let x = 0; x < words; x++) frames[at + x]! |= marks[from + x]!;
             }
           }
           e++;
-        }
-        low[v] = lowV;
-        if (w >= 0) {
-          callEdge[cp - 1] = e;
-          index[w] = low[w] = counter++;
-          for (let x = 0; x < words; x++) taken[w * words + x] = 0;
-          stack[sp++] = w;
-          callNode[cp] = w;
-          callEdge[cp] = offsets[w]!;
-          cp++;
           continue;
         }
-        cp--;
+        const top = cp * words;
         if (lowV === index[v]) {
-          const top = sp;
+          const to = sp;
           const id = this.nextId++;
           do index[stack[--sp]!] = FINISHED + id;
           while (stack[sp] !== v);
-          onScc(stack, sp, top, id);
+          for (let x = 0; x < words; x++) taken[x] = frames[top + x]!;
+          visitor.component(stack, sp, to, id);
         }
-        if (cp > 0) {
-          // back in the parent, which scans the tree edge again: inside if v is still on the stack
-          const u = callNode[cp - 1]!;
-          if (lowV < low[u]!) low[u] = lowV;
-        }
+        if (cp === 0) break;
+        // back in the parent, which scans the tree edge to `child` again
+        const child = v;
+        const childLow = lowV;
+        cp--;
+        v = callNode[cp]!;
+        e = callEdge[cp]!;
+        end = offsets[v + 1]!;
+        lowV = Math.min(callLow[cp]!, childLow);
+        if (index[child]! < FINISHED) for (let x = 0; x < words; x++) frames[cp * words + x]! |= frames[top + x]!;
       }
     }
   }

@@ -1,8 +1,9 @@
 // What the coordinator and the workers of a parallel search tell each other (structured
 // clones; SharedArrayBuffers are shared, not copied). A search is: init (each worker loads the
 // model and maps the shared table and stores), then per BFS level one `level` to every
-// worker, answered by `done` (or `paused` for a table rehash, then `resume`), until a level
-// finds no new state. In: runtime/parallel/coordinator.ts; out: runtime/parallel/worker.ts.
+// worker, answered by `done` (or `paused` when the table must grow: once every worker is
+// paused or done, `rehash` to all of them, and the paused ones go on), until a level finds no
+// new state. In: runtime/parallel/coordinator.ts; out: runtime/parallel/worker.ts.
 
 import type { ModelSource } from './model-source.js';
 
@@ -33,11 +34,11 @@ export interface LevelMessage {
   readonly ends: readonly number[];
   readonly chunks: readonly (readonly ArrayBufferLike[])[]; // per worker: chunks not sent before
   readonly found: readonly number[]; // properties already violated: no need to look further
-  readonly table?: SharedArrayBuffer; // after a rehash
 }
 
-export interface ResumeMessage {
-  readonly kind: 'resume';
+// The table twice the size, empty: the workers copy the current one into it (rehash.ts).
+export interface RehashMessage {
+  readonly kind: 'rehash';
   readonly table: SharedArrayBuffer;
 }
 
@@ -60,5 +61,5 @@ export interface DoneMessage {
   readonly outOfMemory: boolean;
 }
 
-export type ToWorker = InitMessage | LevelMessage | ResumeMessage;
+export type ToWorker = InitMessage | LevelMessage | RehashMessage;
 export type FromWorker = { readonly kind: 'ready' } | { readonly kind: 'paused' } | DoneMessage | { readonly kind: 'error'; readonly message: string };

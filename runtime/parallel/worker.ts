@@ -29,8 +29,7 @@ port.on('message', (m: ToWorker) => {
       } else if (m.kind === 'level') {
         explorer!.begin(m);
         step();
-      } else {
-        explorer!.replaceTable(m.table);
+      } else if (explorer!.rehash(m.table)) {
         step();
       }
     } catch (e) {

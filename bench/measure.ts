@@ -9,6 +9,7 @@
 import { explore, type ExploreOptions } from '../runtime/explore.js';
 import { TABLE_SHARE } from '../cli/spill.js';
 import { exploreParallel } from '../runtime/parallel/coordinator.js';
+import { WorkerPool } from '../runtime/parallel/pool.js';
 import { searchWithProperties } from '../runtime/temporal-search.js';
 import { cases } from './cases.js';
 
@@ -42,7 +43,7 @@ async function main(name: string, workers: number, symmetry: boolean, spill: Exp
   const cpu0 = process.cpuUsage();
   const options: ExploreOptions = { deadlock: true, symmetry, ...(spill === undefined ? {} : { spill }) };
   const r = c.properties !== undefined ? searchWithProperties(model, { deadlock: true, properties: c.properties })
-    : workers >= 1 ? await exploreParallel(model, source, options, workers) : explore(model, options);
+    : workers >= 1 ? await exploreParallel(model, new WorkerPool(source, workers), options) : explore(model, options);
   if (r.properties.some((p) => p.kind === 'property' && p.verdict !== 'holds')) throw new Error(`${name}: a temporal property does not hold`);
   const cpu = process.cpuUsage(cpu0);
   const rss = process.memoryUsage().rss - rss0;

@@ -12,6 +12,7 @@ import { explore, type ExploreOptions } from '../../runtime/explore.js';
 import type { CompiledModel } from '../../runtime/model.js';
 import { exploreParallel } from '../../runtime/parallel/coordinator.js';
 import type { ModelSource } from '../../runtime/parallel/model-source.js';
+import { WorkerPool } from '../../runtime/parallel/pool.js';
 import { PROBE_STATES, search } from '../../runtime/parallel/search.js';
 import { traceLength, type SearchResult } from '../../runtime/result.js';
 import { specShape } from '../conformance/gen.js';
@@ -38,7 +39,7 @@ function summary(r: SearchResult): object {
 
 async function same(model: CompiledModel, source: ModelSource, options: ExploreOptions = { deadlock: true }, workers = 2, slots?: number): Promise<SearchResult> {
   const one = explore(model, options);
-  const many = await exploreParallel(model, source, options, workers, slots);
+  const many = await exploreParallel(model, new WorkerPool(source, workers), options, slots);
   assert.deepEqual(summary(many), summary(one));
   // every trace is a real path (a failure while building an initial state has none)
   for (const p of many.properties) {
@@ -114,13 +115,19 @@ describe('runtime/parallel', function () {
   it('honours --max-depth exactly, and stops at --max-states and --first', async function () {
     const { model, source } = await compiled('philosophers.klp', { N: 6 });
     await same(model, source, { deadlock: true, maxDepth: 7 });
-    const capped = await exploreParallel(model, source, { deadlock: true, maxStates: 1000 }, 2);
+    const capped = await exploreParallel(model, new WorkerPool(source, 2), { deadlock: true, maxStates: 1000 });
     assert.equal(capped.stats.distinct, 1000);
     assert.equal(capped.incompleteReason, '--max-states 1000 reached');
     assert.ok(capped.properties.every((p) => p.verdict !== 'holds'));
-    const first = await exploreParallel(model, source, { deadlock: true, stopOnFirst: true }, 2);
+    const first = await exploreParallel(model, new WorkerPool(source, 2), { deadlock: true, stopOnFirst: true });
     assert.equal(first.incompleteReason, 'stopped at the first violation');
     assert.equal(first.properties.find((p) => p.kind === 'deadlock')?.trace?.steps.length, 12);
+  });
+
+  it('rejects when a worker cannot import the model', async function () {
+    const { model } = await compiled('philosophers.klp', { N: 6 });
+    const pool = new WorkerPool({ kind: 'module', url: `file://${graphModule}`, name: 'NoSuchModel', args: [] }, 2);
+    await assert.rejects(exploreParallel(model, pool, { deadlock: true }), /a search worker failed: TypeError/);
   });
 
   it('search() stays on one thread for a small state space', async function () {

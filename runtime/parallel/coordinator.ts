@@ -5,8 +5,7 @@
 // level d is expanded before any of level d + 1, so the first level where a property fails is
 // the one a single thread finds, and traces stay shortest (which one of equal length is found
 // may vary between runs). This thread commits the initial states, hands out the levels,
-// allocates a bigger table when it fills (the workers copy it over), and rebuilds the traces
-// at the end.
+// rehashes the table when it fills, and rebuilds the traces at the end.
 //
 // Bounds as in explore.ts: --max-depth lets the last level's steps run (their failures and
 // deadlocks count) and only refuses their new successors; --max-states stops all workers once
@@ -21,7 +20,7 @@ import { Limits } from '../limits.js';
 import type { CompiledModel } from '../model.js';
 import type { SearchResult } from '../result.js';
 import type { Found } from '../trace.js';
-import { initialLevel } from './initial.js';
+import { grown, initialLevel } from './initial.js';
 import type { DoneMessage, FromWorker, LevelMessage, SearchSettings, ToWorker } from './messages.js';
 import { workerError, type WorkerPool } from './pool.js';
 import { parallelResult } from './result.js';
@@ -58,6 +57,7 @@ class ParallelSearch {
   private deepest = 0;
   private halted: string | undefined; // why the search stopped early
   private deepReached = false; // a successor past --max-depth was refused
+  private rehashed: SharedArrayBuffer | undefined; // a table the workers have not been given yet
   private readonly limits: Limits;
   private readonly baseRss = process.memoryUsage.rss();
 
@@ -130,7 +130,9 @@ class ParallelSearch {
       ends: this.ends,
       chunks: this.unsent.map((c) => c.splice(0)),
       found: [...this.found.keys()],
+      ...(this.rehashed === undefined ? {} : { table: this.rehashed }),
     };
+    this.rehashed = undefined;
     const done = await runLevel(pool, level, () => this.grow());
     const reports = done.flatMap((d) => d.found).sort((a, b) => a.state - b.state || a.step - b.step || a.site - b.site);
     for (const r of reports) {
@@ -152,12 +154,10 @@ class ParallelSearch {
     this.depth++;
   }
 
-  // Every worker is paused or done: a table twice the size, for them to fill.
+  // Every worker is paused or done: move to a table twice the size.
   private grow(): SharedArrayBuffer {
-    this.table = new SharedFpTable(SharedFpTable.allocate(2 * this.table.capacity), this.control);
-    Atomics.store(this.control, Control.copyCursor, 0);
-    Atomics.store(this.control, Control.copied, 0);
-    Atomics.store(this.control, Control.grow, 0);
+    this.table = grown(this.table, this.control);
+    this.rehashed = this.table.buffer;
     return this.table.buffer;
   }
 
@@ -186,8 +186,7 @@ class ParallelSearch {
 }
 
 // Posts the level to every worker; when all are paused or done and the table must grow,
-// every worker gets `grow`'s bigger table to copy into, and the paused ones go on. Resolves
-// with each worker's `done`.
+// `grow` rehashes and the paused ones resume. Resolves with each worker's `done`.
 function runLevel(pool: readonly Worker[], level: LevelMessage, grow: () => SharedArrayBuffer): Promise<DoneMessage[]> {
   return new Promise((resolve, reject) => {
     const done: (DoneMessage | undefined)[] = pool.map(() => undefined);
@@ -199,7 +198,7 @@ function runLevel(pool: readonly Worker[], level: LevelMessage, grow: () => Shar
       else return finish(workerError(m));
       if (paused.size > 0 && paused.size + done.filter((d) => d !== undefined).length === pool.length) {
         const table = grow();
-        for (const w of pool) w.postMessage({ kind: 'rehash', table } satisfies ToWorker);
+        for (const p of paused) pool[p]!.postMessage({ kind: 'resume', table } satisfies ToWorker);
         paused.clear();
       }
       if (done.every((d) => d !== undefined)) finish(undefined);

@@ -56,7 +56,7 @@ export function initialLevel(model: CompiledModel, settings: SearchSettings, fir
 }
 
 // A table twice the size with the same fingerprints (no other thread runs yet).
-function grown(table: SharedFpTable, control: Int32Array): SharedFpTable {
+export function grown(table: SharedFpTable, control: Int32Array): SharedFpTable {
   table.flush();
   const bigger = new SharedFpTable(SharedFpTable.allocate(2 * table.capacity), control);
   table.rehashInto(bigger);

@@ -12,7 +12,6 @@ import type { DoneMessage, FoundReport, LevelMessage, SearchSettings } from './m
 import { Control, type SharedFpTable } from './shared-table.js';
 import type { StateStore } from '../store.js';
 import { globalId, publish, sharedStore } from './shared-store.js';
-import { awaitCopies, copyShare } from './rehash.js';
 
 const BLOCK = 64; // frontier states taken at a time: few cursor updates, little imbalance at the end
 
@@ -34,7 +33,6 @@ export class LevelExplorer implements Sink {
   private keep = true;
   private readonly limited: boolean; // --max-states: every kept state is counted in Control.committed
   private refused = false;
-  private paused = false; // run() returned 'paused': the level goes on after the rehash
   // the level in progress: the claimed block [at, blockEnd) of the virtual frontier
   private level: LevelMessage | undefined;
   private at = 0;
@@ -88,6 +86,7 @@ export class LevelExplorer implements Sink {
 
   // Starts a level; then run() until it says done.
   begin(level: LevelMessage): void {
+    if (level.table !== undefined) this.replaceTable(level.table);
     level.chunks.forEach((buffers, w) => {
       if (w !== this.worker) publish(this.stores, w, this.model.words, buffers);
     });
@@ -103,20 +102,13 @@ export class LevelExplorer implements Sink {
     this.checkProperty = chosen.map((c) => c.property);
   }
 
-  // The table twice the size, which this worker fills together with the others; true when
-  // the worker was paused in its level and should run() on.
-  rehash(table: SharedArrayBuffer): boolean {
-    const bigger = this.table.moveTo(table);
-    copyShare(this.table, bigger, this.control, this.workers);
-    this.table = bigger;
-    if (!this.paused) return false;
-    awaitCopies(this.control, this.workers);
-    this.paused = false;
-    return true;
+  // After a rehash: the table twice the size.
+  replaceTable(table: SharedArrayBuffer): void {
+    this.table = this.table.moveTo(table);
   }
 
   // Expands frontier states until the level is done, or the table must grow ('paused': call
-  // again after rehash). Allocation failures end the level as out of memory.
+  // again after replaceTable). Allocation failures end the level as out of memory.
   run(): DoneMessage | 'paused' {
     const level = this.level!;
     const control = this.control;
@@ -124,10 +116,7 @@ export class LevelExplorer implements Sink {
       for (;;) {
         // (plain loads on x86: checking before every state costs next to nothing)
         if (Atomics.load(control, Control.halt) !== 0) break;
-        if (Atomics.load(control, Control.grow) !== 0) {
-          this.paused = true;
-          return 'paused';
-        }
+        if (Atomics.load(control, Control.grow) !== 0) return 'paused';
         if (this.at === this.blockEnd) {
           this.at = Atomics.add(control, Control.cursor, BLOCK);
           this.blockEnd = Math.min(this.at + BLOCK, this.total);

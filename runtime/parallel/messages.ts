@@ -1,9 +1,9 @@
 // What the coordinator and the workers of a parallel search tell each other (structured
 // clones; SharedArrayBuffers are shared, not copied). A search is: `ready` (each worker, unasked,
 // once it has imported the model), `init` (it maps the shared table and stores), then per BFS
-// level one `level` to every worker, answered by `done` (or `paused` when the table must grow:
-// once every worker is paused or done, `rehash` to all of them, and the paused ones go on),
-// until a level finds no new state. In: runtime/parallel/coordinator.ts; out: runtime/parallel/worker.ts.
+// level one `level` to every worker, answered by `done` (or `paused` for a table rehash, then
+// `resume`), until a level finds no new state. In: runtime/parallel/coordinator.ts; out:
+// runtime/parallel/worker.ts.
 
 export interface SearchSettings {
   readonly deadlock: boolean;
@@ -31,11 +31,11 @@ export interface LevelMessage {
   readonly ends: readonly number[];
   readonly chunks: readonly (readonly ArrayBufferLike[])[]; // per worker: chunks not sent before
   readonly found: readonly number[]; // properties already violated: no need to look further
+  readonly table?: SharedArrayBuffer; // after a rehash
 }
 
-// The table twice the size, empty: the workers copy the current one into it (rehash.ts).
-export interface RehashMessage {
-  readonly kind: 'rehash';
+export interface ResumeMessage {
+  readonly kind: 'resume';
   readonly table: SharedArrayBuffer;
 }
 
@@ -58,5 +58,5 @@ export interface DoneMessage {
   readonly outOfMemory: boolean;
 }
 
-export type ToWorker = InitMessage | LevelMessage | RehashMessage;
+export type ToWorker = InitMessage | LevelMessage | ResumeMessage;
 export type FromWorker = { readonly kind: 'ready' } | { readonly kind: 'paused' } | DoneMessage | { readonly kind: 'error'; readonly message: string };

@@ -4,9 +4,8 @@
 // finds its own lo in a slot whose hi is not published yet (0) waits for it, so two workers can
 // never both insert one fingerprint. lo 0 and hi 0 are stored as 1 (a 2^-32 sliver merged with
 // its neighbour, as in fptable.ts). The table does not grow by itself: past 3/4 full an insert
-// raises the control's GROW flag; once every worker is paused (a 1/4-full margin absorbs the
-// inserts made until they pause) the coordinator allocates a table twice the size and the
-// workers copy the fingerprints into it together (rehash.ts).
+// raises the control's GROW flag, and the coordinator rehashes into a table twice the size
+// while every worker is paused (a 1/4-full margin absorbs the inserts made until they pause).
 
 import { rehash } from '../fptable.js';
 
@@ -20,9 +19,7 @@ export const Control = {
   cursor: 32, // the next frontier position to hand out in this level
   grow: 48, // 1: the table is past MAX_LOAD, pause for a rehash
   halt: 64, // 1: stop the search (a bound was hit, --first found a violation, out of memory)
-  copyCursor: 80, // during a rehash: the next block of the old table to copy
-  copied: 96, // during a rehash: workers done copying
-  words: 112,
+  words: 80,
 } as const;
 
 // Each thread adds its inserts to Control.size in batches of up to this many, and of at most
@@ -93,24 +90,6 @@ export class SharedFpTable {
   // Copies every fingerprint into `to` (twice the size); only while no other thread inserts.
   rehashInto(to: SharedFpTable): void {
     rehash(this.slots, to.slots);
-  }
-
-  // Copies the fingerprints in slots [begin, end) into `to` (twice the size) while other
-  // threads copy other slots and none inserts: a slot is claimed by compareExchange of its lo
-  // word, and hi needs no atomic store (every copier passes a barrier before anyone reads).
-  copyInto(to: SharedFpTable, begin: number, end: number): void {
-    const from = this.slots;
-    const slots = to.slots;
-    const mask = to.mask;
-    const wrap = (mask << 1) | 1;
-    for (let j = begin << 1; j < end << 1; j += 2) {
-      const lo = from[j + 1]!;
-      if (lo === 0) continue;
-      const hi = from[j]!;
-      let i = (hi & mask) << 1;
-      while (slots[i + 1] !== 0 || Atomics.compareExchange(slots, i + 1, 0, lo) !== 0) i = (i + 2) & wrap;
-      slots[i] = hi;
-    }
   }
 
   // This thread's view of a rehashed table, keeping its inserts not reported yet.

@@ -35,7 +35,8 @@ port.on('message', (m: ToWorker) => {
     } else if (m.kind === 'level') {
       explorer!.begin(m);
       step();
-    } else if (explorer!.rehash(m.table)) {
+    } else {
+      explorer!.replaceTable(m.table);
       step();
     }
   } catch (e) {

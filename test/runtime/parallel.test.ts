@@ -84,8 +84,8 @@ describe('runtime/parallel', function () {
     assert.equal(r.stats.distinct, 25_889);
   });
 
-  // 16 slots to 131,072: thirteen rehashes, most copied by several workers at once (claims of
-  // 64 slots and up), met by workers paused mid-level and by workers already done with it
+  // 16 slots to 131,072: thirteen rehashes, met by workers paused mid-level and by workers
+  // already done with it
   it('agrees while the shared table doubles thirteen times, with 2 and 3 workers', async function () {
     const { model, source } = await compiled('counter.klp', { K: 3, ROUNDS: 3 });
     for (const workers of [2, 3]) await same(model, source, { deadlock: true }, workers, 16);

@@ -4,20 +4,25 @@
 // PROBE_STATES distinct states; only if it has not finished by then does it start over with
 // the workers (redoing that prefix costs less than a tenth of the search it precedes: see
 // docs/benchmarks.md). The workers boot during the probe, so that a search that needs them
-// does not wait for them after it. Either way the result is explore()'s for a complete search.
+// does not wait for them after it; not for a spec whose whole state space a first, shorter
+// probe of SMALL_STATES finds (most specs: booting threads for nothing costs tens of
+// milliseconds of CPU each). Either way the result is explore()'s for a complete search.
 
 import { exploreAsync, type ExploreOptions } from '../explore.js';
 import type { CompiledModel } from '../model.js';
-import type { SearchResult } from '../result.js';
+import type { SearchResult, SearchStats } from '../result.js';
 import { exploreParallel } from './coordinator.js';
 import type { ModelSource } from './model-source.js';
 import { WorkerPool } from './pool.js';
 
 export const PROBE_STATES = 50_000;
+const SMALL_STATES = 5_000;
 
 export async function search(model: CompiledModel, source: ModelSource | undefined, options: ExploreOptions, workers: number): Promise<SearchResult> {
   const limit = options.maxStates ?? Infinity;
   if (workers <= 1 || source === undefined || limit <= PROBE_STATES) return exploreAsync(model, options);
+  const small = await exploreAsync(model, { ...options, maxStates: SMALL_STATES });
+  if (!outgrew(small, SMALL_STATES, options)) return small;
   const pool = new WorkerPool(source, workers);
   let probe: SearchResult;
   try {
@@ -26,10 +31,22 @@ export async function search(model: CompiledModel, source: ModelSource | undefin
     await pool.terminate();
     throw e;
   }
-  const outgrown = !probe.complete && probe.stats.distinct === PROBE_STATES && !probe.properties.some((p) => p.verdict === 'violated' && options.stopOnFirst === true);
-  if (!outgrown) {
+  if (!outgrew(probe, PROBE_STATES, options)) {
     await pool.terminate();
     return probe;
   }
-  return { ...(await exploreParallel(model, pool, options)), workers };
+  const parallel = await exploreParallel(model, pool, options);
+  return { ...parallel, stats: withProbe(parallel.stats, small.stats.seconds + probe.stats.seconds), workers };
+}
+
+// The probe stopped at its bound, not at the end of the state space nor at --first's violation.
+function outgrew(probe: SearchResult, states: number, options: ExploreOptions): boolean {
+  return !probe.complete && probe.stats.distinct === states && !probe.properties.some((p) => p.verdict === 'violated' && options.stopOnFirst === true);
+}
+
+// The search's time is the probes' and the workers' together: the probes' states are found
+// again, so states/s over the workers' time alone would flatter them.
+export function withProbe(stats: SearchStats, probeSeconds: number): SearchStats {
+  const seconds = stats.seconds + probeSeconds;
+  return { ...stats, seconds, statesPerSecond: seconds > 0 ? stats.distinct / seconds : 0 };
 }

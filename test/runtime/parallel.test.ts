@@ -13,7 +13,7 @@ import type { CompiledModel } from '../../runtime/model.js';
 import { exploreParallel } from '../../runtime/parallel/coordinator.js';
 import type { ModelSource } from '../../runtime/parallel/model-source.js';
 import { WorkerPool } from '../../runtime/parallel/pool.js';
-import { PROBE_STATES, search } from '../../runtime/parallel/search.js';
+import { PROBE_STATES, search, withProbe } from '../../runtime/parallel/search.js';
 import { traceLength, type SearchResult } from '../../runtime/result.js';
 import { specShape } from '../conformance/gen.js';
 import { loadText, removeScratch } from '../conformance/pipeline.js';
@@ -135,10 +135,20 @@ describe('runtime/parallel', function () {
     const small = await search(model, source, { deadlock: true }, 2);
     assert.equal(small.workers, undefined);
     assert.ok(small.stats.distinct < PROBE_STATES);
+    // past the first, shorter probe: workers start, and stop unused when the probe ends it
+    const { model: mid, source: midSource } = await compiled('counter.klp', { K: 4, ROUNDS: 1 });
+    const probed = await search(mid, midSource, { deadlock: true }, 2);
+    assert.equal(probed.workers, undefined);
+    assert.equal(probed.stats.distinct, 5168);
     const { model: big, source: bigSource } = await compiled('counter.klp', { K: 4, ROUNDS: 2 });
     const r = await search(big, bigSource, { deadlock: true }, 2);
     assert.equal(r.workers, 2);
     assert.equal(r.stats.distinct, 446_809);
     assert.equal(r.stats.transitions, 1_256_572);
+  });
+
+  it("search() counts the probe's time in the workers' states/s", function () {
+    const stats = { distinct: 1_000_000, transitions: 3_000_000, depth: 9, seconds: 0.75, statesPerSecond: 1_000_000 / 0.75, bytesPerState: 30 };
+    assert.deepEqual(withProbe(stats, 0.25), { ...stats, seconds: 1, statesPerSecond: 1_000_000 });
   });
 });

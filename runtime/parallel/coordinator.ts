@@ -26,6 +26,7 @@ import { workerError, type WorkerPool } from './pool.js';
 import { parallelResult } from './result.js';
 import type { StateStore } from '../store.js';
 import { publish } from './shared-store.js';
+import { SpareTable } from './spare-table.js';
 import { Control, SharedFpTable } from './shared-table.js';
 
 const INITIAL_SLOTS = 1 << 20; // 8 MB: a search comes here only past PROBE_STATES states
@@ -58,6 +59,7 @@ class ParallelSearch {
   private halted: string | undefined; // why the search stopped early
   private deepReached = false; // a successor past --max-depth was refused
   private rehashed: SharedArrayBuffer | undefined; // a table the workers have not been given yet
+  private readonly spare = new SpareTable(); // the next table, prepared from half full on
   private readonly limits: Limits;
   private readonly baseRss = process.memoryUsage.rss();
 
@@ -156,7 +158,7 @@ class ParallelSearch {
 
   // Every worker is paused or done: move to a table twice the size.
   private grow(): SharedArrayBuffer {
-    this.table = grown(this.table, this.control);
+    this.table = grown(this.table, this.control, this.spare.take(2 * this.table.capacity));
     this.rehashed = this.table.buffer;
     return this.table.buffer;
   }
@@ -164,6 +166,7 @@ class ParallelSearch {
   private watch(): void {
     this.limits.look();
     const distinct = Atomics.load(this.control, Control.size);
+    if (distinct >= this.table.capacity / 2) this.spare.prepare(2 * this.table.capacity);
     const grown = process.memoryUsage.rss() - this.baseRss;
     const reason = this.limits.stopReason(performance.now(), distinct) ?? (grown > this.limits.budget ? this.limits.outOfMemory(distinct) : undefined);
     if (reason === undefined) return;

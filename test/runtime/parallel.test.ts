@@ -14,6 +14,7 @@ import { exploreParallel } from '../../runtime/parallel/coordinator.js';
 import type { ModelSource } from '../../runtime/parallel/model-source.js';
 import { WorkerPool } from '../../runtime/parallel/pool.js';
 import { PROBE_STATES, search, withProbe } from '../../runtime/parallel/search.js';
+import { SpareTable } from '../../runtime/parallel/spare-table.js';
 import { traceLength, type SearchResult } from '../../runtime/result.js';
 import { specShape } from '../conformance/gen.js';
 import { loadText, removeScratch } from '../conformance/pipeline.js';
@@ -89,6 +90,20 @@ describe('runtime/parallel', function () {
   it('agrees while the shared table doubles thirteen times, with 2 and 3 workers', async function () {
     const { model, source } = await compiled('counter.klp', { K: 3, ROUNDS: 3 });
     for (const workers of [2, 3]) await same(model, source, { deadlock: true }, workers, 16);
+  });
+
+  it('prepares the next table empty, given once and only at its size', async function () {
+    const spare = new SpareTable();
+    spare.prepare(1 << 20); // 8 MB: touched over several turns of the event loop
+    spare.prepare(1 << 21); // one under way: no other
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const buffer = spare.take(1 << 20)!;
+    assert.equal(buffer.byteLength, 8 << 20);
+    assert.ok(new Int32Array(buffer).every((w) => w === 0));
+    assert.equal(spare.take(1 << 20), undefined);
+    spare.prepare(1 << 10);
+    assert.equal(spare.take(1 << 11), undefined); // another size: dropped
+    assert.equal(spare.take(1 << 10), undefined);
   });
 
   it(`agrees on ${RUNS} random specs`, async function () {

@@ -21,6 +21,7 @@ const SMALL_STATES = 5_000;
 export async function search(model: CompiledModel, source: ModelSource | undefined, options: ExploreOptions, workers: number): Promise<SearchResult> {
   const limit = options.maxStates ?? Infinity;
   if (workers <= 1 || source === undefined || limit <= PROBE_STATES) return exploreAsync(model, options);
+  const start = performance.now();
   const small = await exploreAsync(model, { ...options, maxStates: SMALL_STATES });
   if (!outgrew(small, SMALL_STATES, options)) return small;
   const pool = new WorkerPool(source, workers);
@@ -36,7 +37,7 @@ export async function search(model: CompiledModel, source: ModelSource | undefin
     return probe;
   }
   const parallel = await exploreParallel(model, pool, options);
-  return { ...parallel, stats: withProbe(parallel.stats, small.stats.seconds + probe.stats.seconds), workers };
+  return { ...parallel, stats: timed(parallel.stats, (performance.now() - start) / 1000), workers };
 }
 
 // The probe stopped at its bound, not at the end of the state space nor at --first's violation.
@@ -44,9 +45,8 @@ function outgrew(probe: SearchResult, states: number, options: ExploreOptions): 
   return !probe.complete && probe.stats.distinct === states && !probe.properties.some((p) => p.verdict === 'violated' && options.stopOnFirst === true);
 }
 
-// The search's time is the probes' and the workers' together: the probes' states are found
-// again, so states/s over the workers' time alone would flatter them.
-export function withProbe(stats: SearchStats, probeSeconds: number): SearchStats {
-  const seconds = stats.seconds + probeSeconds;
+// The search's time is the probes' and the workers' together (their start included): the
+// probes' states are found again, so states/s over the workers' time alone would flatter them.
+export function timed(stats: SearchStats, seconds: number): SearchStats {
   return { ...stats, seconds, statesPerSecond: seconds > 0 ? stats.distinct / seconds : 0 };
 }

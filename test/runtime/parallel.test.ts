@@ -13,7 +13,7 @@ import type { CompiledModel } from '../../runtime/model.js';
 import { exploreParallel } from '../../runtime/parallel/coordinator.js';
 import type { ModelSource } from '../../runtime/parallel/model-source.js';
 import { WorkerPool } from '../../runtime/parallel/pool.js';
-import { PROBE_STATES, search, withProbe } from '../../runtime/parallel/search.js';
+import { PROBE_STATES, search, timed } from '../../runtime/parallel/search.js';
 import { SpareTable } from '../../runtime/parallel/spare-table.js';
 import { traceLength, type SearchResult } from '../../runtime/result.js';
 import { specShape } from '../conformance/gen.js';
@@ -162,8 +162,8 @@ describe('runtime/parallel', function () {
     assert.equal(r.stats.transitions, 1_256_572);
   });
 
-  it("search() counts the probe's time in the workers' states/s", function () {
+  it("search() counts the probes' time in the workers' states/s", function () {
     const stats = { distinct: 1_000_000, transitions: 3_000_000, depth: 9, seconds: 0.75, statesPerSecond: 1_000_000 / 0.75, bytesPerState: 30 };
-    assert.deepEqual(withProbe(stats, 0.25), { ...stats, seconds: 1, statesPerSecond: 1_000_000 });
+    assert.deepEqual(timed(stats, 1), { ...stats, seconds: 1, statesPerSecond: 1_000_000 });
   });
 });

@@ -1,5 +1,5 @@
-// A breadth-first search spread over worker threads: model (and its source, which each worker
-// imports) in, SearchResult out, the same as runtime/explore.ts's for a complete search:
+// A breadth-first search spread over worker threads: model (and a pool of workers importing
+// it) in, SearchResult out, the same as runtime/explore.ts's for a complete search:
 // distinct states, transitions, depth, every verdict and each shortest counterexample's length.
 // The workers share one fingerprint table (shared-table.ts) and go level by level: all of
 // level d is expanded before any of level d + 1, so the first level where a property fails is
@@ -14,7 +14,7 @@
 // to the process's resident memory: the workers' structures are not this thread's to count)
 // are watched from this thread while a level runs, and stop the workers through Control.halt.
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ExploreOptions } from '../explore.js';
 import { Limits } from '../limits.js';
 import type { CompiledModel } from '../model.js';
@@ -22,19 +22,25 @@ import type { SearchResult } from '../result.js';
 import type { Found } from '../trace.js';
 import { grown, initialLevel } from './initial.js';
 import type { DoneMessage, FromWorker, LevelMessage, SearchSettings, ToWorker } from './messages.js';
-import type { ModelSource } from './model-source.js';
+import { workerError, type WorkerPool } from './pool.js';
 import { parallelResult } from './result.js';
 import type { StateStore } from '../store.js';
 import { publish } from './shared-store.js';
+import { SpareTable } from './spare-table.js';
 import { Control, SharedFpTable } from './shared-table.js';
 
 const INITIAL_SLOTS = 1 << 20; // 8 MB: a search comes here only past PROBE_STATES states
 const PROGRESS_MS = 1000;
 const WATCH_MS = 50;
 
-// `initialSlots`: the shared table's first size (tests make it small, to grow it often).
-export async function exploreParallel(model: CompiledModel, source: ModelSource, options: ExploreOptions, workers: number, initialSlots = INITIAL_SLOTS): Promise<SearchResult> {
-  return new ParallelSearch(model, options, workers, initialSlots).run(source);
+// On the pool's workers, which it terminates. `initialSlots`: the shared table's first size
+// (tests make it small, to grow it often).
+export async function exploreParallel(model: CompiledModel, pool: WorkerPool, options: ExploreOptions, initialSlots = INITIAL_SLOTS): Promise<SearchResult> {
+  try {
+    return await new ParallelSearch(model, options, pool.size, initialSlots).run(pool);
+  } finally {
+    await pool.terminate();
+  }
 }
 
 class ParallelSearch {
@@ -53,6 +59,7 @@ class ParallelSearch {
   private halted: string | undefined; // why the search stopped early
   private deepReached = false; // a successor past --max-depth was refused
   private rehashed: SharedArrayBuffer | undefined; // a table the workers have not been given yet
+  private readonly spare = new SpareTable(); // the next table, prepared from half full on
   private readonly limits: Limits;
   private readonly baseRss = process.memoryUsage.rss();
 
@@ -74,7 +81,7 @@ class ParallelSearch {
     this.limits = new Limits(options, this.start);
   }
 
-  async run(source: ModelSource): Promise<SearchResult> {
+  async run(workerPool: WorkerPool): Promise<SearchResult> {
     const { model, workers } = this;
     const init = initialLevel(model, this.settings, this.table, this.control, workers);
     this.table = init.table;
@@ -88,16 +95,19 @@ class ParallelSearch {
     }
     this.starts = this.views.map(() => 0);
     this.ends = this.views.map((_, w) => (w === 0 ? init.store.count : 0));
-    const pool = await startWorkers(workers, (w): ToWorker => ({
-      kind: 'init',
-      source,
-      worker: w,
-      workers,
-      control: this.control.buffer as SharedArrayBuffer,
-      table: this.table.buffer,
-      settings: this.settings,
-      store: w === 0 ? { buffers: init.store.buffers, count: init.store.count } : { buffers: [], count: 0 },
-    }));
+    await workerPool.ready;
+    const pool = workerPool.threads;
+    pool.forEach((t, w) =>
+      t.postMessage({
+        kind: 'init',
+        worker: w,
+        workers,
+        control: this.control.buffer as SharedArrayBuffer,
+        table: this.table.buffer,
+        settings: this.settings,
+        store: w === 0 ? { buffers: init.store.buffers, count: init.store.count } : { buffers: [], count: 0 },
+      } satisfies ToWorker),
+    );
     const timer = this.options.onProgress && setInterval(() => this.progress(), PROGRESS_MS);
     const watch = setInterval(() => this.watch(), WATCH_MS);
     try {
@@ -105,7 +115,6 @@ class ParallelSearch {
     } finally {
       if (timer !== undefined) clearInterval(timer);
       clearInterval(watch);
-      await Promise.all(pool.map((w) => w.terminate()));
     }
     const reason = this.halted ?? (this.deepReached ? `--max-depth ${this.options.maxDepth} reached` : undefined);
     const seconds = (performance.now() - this.start) / 1000;
@@ -149,7 +158,7 @@ class ParallelSearch {
 
   // Every worker is paused or done: move to a table twice the size.
   private grow(): SharedArrayBuffer {
-    this.table = grown(this.table, this.control);
+    this.table = grown(this.table, this.control, this.spare.take(2 * this.table.capacity));
     this.rehashed = this.table.buffer;
     return this.table.buffer;
   }
@@ -157,6 +166,7 @@ class ParallelSearch {
   private watch(): void {
     this.limits.look();
     const distinct = Atomics.load(this.control, Control.size);
+    if (distinct >= this.table.capacity / 2) this.spare.prepare(2 * this.table.capacity);
     const grown = process.memoryUsage.rss() - this.baseRss;
     const reason = this.limits.stopReason(performance.now(), distinct) ?? (grown > this.limits.budget ? this.limits.outOfMemory(distinct) : undefined);
     if (reason === undefined) return;
@@ -176,30 +186,6 @@ class ParallelSearch {
       seconds: (performance.now() - this.start) / 1000,
     });
   }
-}
-
-// Where the worker's code is: beside this module, or beside the bundled CLI.
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.mjs') ? './klpc-worker.mjs' : './worker.js', import.meta.url);
-}
-
-async function startWorkers(n: number, init: (w: number) => ToWorker): Promise<Worker[]> {
-  const pool = Array.from({ length: n }, () => new Worker(workerUrl()));
-  try {
-    await Promise.all(pool.map((w, i) => reply(w, init(i), 'ready')));
-    return pool;
-  } catch (e) {
-    await Promise.all(pool.map((w) => w.terminate()));
-    throw e;
-  }
-}
-
-function reply(w: Worker, message: ToWorker, expected: FromWorker['kind']): Promise<FromWorker> {
-  return new Promise((resolve, reject) => {
-    w.once('message', (m: FromWorker) => (m.kind === expected ? resolve(m) : reject(workerError(m))));
-    w.once('error', reject);
-    w.postMessage(message);
-  });
 }
 
 // Posts the level to every worker; when all are paused or done and the table must grow,
@@ -234,8 +220,4 @@ function runLevel(pool: readonly Worker[], level: LevelMessage, grow: () => Shar
       w.postMessage(level satisfies ToWorker);
     });
   });
-}
-
-function workerError(m: FromWorker): Error {
-  return new Error(`internal: a search worker failed: ${m.kind === 'error' ? m.message : `unexpected '${m.kind}'`}`);
 }

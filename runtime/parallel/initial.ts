@@ -55,10 +55,11 @@ export function initialLevel(model: CompiledModel, settings: SearchSettings, fir
   return { table, store, found, refused };
 }
 
-// A table twice the size with the same fingerprints (no other thread runs yet).
-export function grown(table: SharedFpTable, control: Int32Array): SharedFpTable {
+// A table twice the size with the same fingerprints (no other thread inserts), in `buffer`
+// (empty, of that size) if given.
+export function grown(table: SharedFpTable, control: Int32Array, buffer = SharedFpTable.allocate(2 * table.capacity)): SharedFpTable {
   table.flush();
-  const bigger = new SharedFpTable(SharedFpTable.allocate(2 * table.capacity), control);
+  const bigger = new SharedFpTable(buffer, control);
   table.rehashInto(bigger);
   Atomics.store(control, Control.grow, 0);
   return bigger;

@@ -1,10 +1,9 @@
 // What the coordinator and the workers of a parallel search tell each other (structured
-// clones; SharedArrayBuffers are shared, not copied). A search is: init (each worker loads the
-// model and maps the shared table and stores), then per BFS level one `level` to every
-// worker, answered by `done` (or `paused` for a table rehash, then `resume`), until a level
-// finds no new state. In: runtime/parallel/coordinator.ts; out: runtime/parallel/worker.ts.
-
-import type { ModelSource } from './model-source.js';
+// clones; SharedArrayBuffers are shared, not copied). A search is: `ready` (each worker, unasked,
+// once it has imported the model), `init` (it maps the shared table and stores), then per BFS
+// level one `level` to every worker, answered by `done` (or `paused` for a table rehash, then
+// `resume`), until a level finds no new state. In: runtime/parallel/coordinator.ts; out:
+// runtime/parallel/worker.ts.
 
 export interface SearchSettings {
   readonly deadlock: boolean;
@@ -16,7 +15,6 @@ export interface SearchSettings {
 
 export interface InitMessage {
   readonly kind: 'init';
-  readonly source: ModelSource;
   readonly worker: number;
   readonly workers: number;
   readonly control: SharedArrayBuffer;

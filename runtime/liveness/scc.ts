@@ -32,6 +32,7 @@ export class Tarjan {
   private readonly callLow: Int32Array; // its low link
   private readonly frames: Int32Array; // the mask of frame d at d * words
   private nextId = 0;
+  private counter = 0; // the next DFS number
 
   constructor(
     private readonly g: LabelledGraph,
@@ -56,73 +57,97 @@ export class Tarjan {
   // The components of the set reachable from nodes[0..count) (which this run marks -1): every
   // node of the set must be -1, every other node outside [0, FINISHED + the next SCC id).
   run(nodes: Int32Array, count: number, visitor: SccVisitor): void {
-    const { index, stack, callNode, callEdge, callLow, frames, taken, marks, words } = this;
-    const { offsets, targets, steps } = this.g;
+    const index = this.index;
     for (let k = 0; k < count; k++) index[nodes[k]!] = -1;
-    let counter = 0;
+    this.counter = 0;
+    for (let k = 0; k < count; k++) if (index[nodes[k]!] === -1) this.walk(nodes[k]!, visitor);
+  }
+
+  // One depth-first walk from `root`, which leaves Tarjan's stack empty. Its loop is the only
+  // loop of the function (the masks are ORed by helpers): V8 compiles a loop running in a long
+  // call on its own (OSR), one compile per loop it is running in, and each inner loop cost the
+  // first walk one more compile and a while in slower code before it.
+  private walk(root: number, visitor: SccVisitor): void {
+    const { index, stack, callNode, callEdge, callLow, frames, marks, words } = this;
+    const { offsets, targets, steps } = this.g;
+    let counter = this.counter;
     let sp = 0;
-    for (let k = 0; k < count; k++) {
-      const root = nodes[k]!;
-      if (index[root] !== -1) continue;
-      // the top frame lives in locals: node v, its next edge e, its low link
-      let v = root;
-      let e = offsets[v]!;
-      let end = offsets[v + 1]!;
-      let lowV = counter;
-      let cp = 0; // frames below the top
-      index[v] = counter++;
-      for (let x = 0; x < words; x++) frames[x] = 0;
-      stack[sp++] = v;
-      for (;;) {
-        if (e < end) {
-          const t = targets[e]!;
-          const it = index[t]!;
-          if (it === -1) {
-            callNode[cp] = v;
-            callEdge[cp] = e;
-            callLow[cp] = lowV;
-            cp++;
-            v = t;
-            e = offsets[t]!;
-            end = offsets[t + 1]!;
-            lowV = counter;
-            index[t] = counter++;
-            for (let x = 0; x < words; x++) frames[cp * words + x] = 0;
-            stack[sp++] = t;
-            continue;
-          }
-          if (it >= 0 && it < FINISHED) {
-            // on the stack: inside v's component (a step back to v itself is a stutter)
-            if (it < lowV) lowV = it;
-            if (t !== v) {
-              const at = cp * words;
-              const from = steps[e]! * words;
-              for (let x = 0; x < words; x++) frames[at + x]! |= marks[from + x]!;
-            }
-          }
-          e++;
+    // the top frame lives in locals: node v, its next edge e, its low link
+    let v = root;
+    let e = offsets[v]!;
+    let end = offsets[v + 1]!;
+    let lowV = counter;
+    let cp = 0; // frames below the top
+    index[v] = counter++;
+    clear(frames, 0, words);
+    stack[sp++] = v;
+    for (;;) {
+      if (e < end) {
+        const t = targets[e]!;
+        const it = index[t]!;
+        if (it === -1) {
+          callNode[cp] = v;
+          callEdge[cp] = e;
+          callLow[cp] = lowV;
+          cp++;
+          v = t;
+          e = offsets[t]!;
+          end = offsets[t + 1]!;
+          lowV = counter;
+          index[t] = counter++;
+          clear(frames, cp * words, words);
+          stack[sp++] = t;
           continue;
         }
-        const top = cp * words;
-        if (lowV === index[v]) {
-          const to = sp;
-          const id = this.nextId++;
-          do index[stack[--sp]!] = FINISHED + id;
-          while (stack[sp] !== v);
-          for (let x = 0; x < words; x++) taken[x] = frames[top + x]!;
-          visitor.component(stack, sp, to, id);
+        if (it >= 0 && it < FINISHED) {
+          // on the stack: inside v's component (a step back to v itself is a stutter)
+          if (it < lowV) lowV = it;
+          if (t !== v) orInto(frames, cp * words, marks, steps[e]! * words, words);
         }
-        if (cp === 0) break;
-        // back in the parent, which scans the tree edge to `child` again
-        const child = v;
-        const childLow = lowV;
-        cp--;
-        v = callNode[cp]!;
-        e = callEdge[cp]!;
-        end = offsets[v + 1]!;
-        lowV = Math.min(callLow[cp]!, childLow);
-        if (index[child]! < FINISHED) for (let x = 0; x < words; x++) frames[cp * words + x]! |= frames[top + x]!;
+        e++;
+        continue;
       }
+      const top = cp * words;
+      if (lowV === index[v]) sp = this.emit(v, sp, top, visitor);
+      if (cp === 0) break;
+      // back in the parent, which scans the tree edge to `child` again
+      const child = v;
+      const childLow = lowV;
+      cp--;
+      v = callNode[cp]!;
+      e = callEdge[cp]!;
+      end = offsets[v + 1]!;
+      lowV = Math.min(callLow[cp]!, childLow);
+      if (index[child]! < FINISHED) orInto(frames, cp * words, frames, top, words);
     }
+    this.counter = counter;
   }
+
+  // Hands the visitor the component rooted at v (the top of the stack down to v, whose frame's
+  // mask is at frames[top]) and marks it finished; returns where it started on the stack. Out of
+  // the walk's loop: its first components come only after a long first descent, and each path
+  // the loop meets late throws its compiled code away.
+  private emit(v: number, sp: number, top: number, visitor: SccVisitor): number {
+    const { index, stack, frames, taken, words } = this;
+    const to = sp;
+    const id = this.nextId++;
+    do index[stack[--sp]!] = FINISHED + id;
+    while (stack[sp] !== v);
+    copy(taken, 0, frames, top, words);
+    visitor.component(stack, sp, to, id);
+    return sp;
+  }
+}
+
+function clear(a: Int32Array, at: number, words: number): void {
+  for (let x = 0; x < words; x++) a[at + x] = 0;
+}
+
+function copy(a: Int32Array, at: number, b: Int32Array, from: number, words: number): void {
+  for (let x = 0; x < words; x++) a[at + x] = b[from + x]!;
+}
+
+// a[at..at + words) |= b[from..from + words)
+function orInto(a: Int32Array, at: number, b: Int32Array, from: number, words: number): void {
+  for (let x = 0; x < words; x++) a[at + x]! |= b[from + x]!;
 }

@@ -59,7 +59,7 @@ export class Limits {
   // Why the search must stop now, or undefined.
   stopReason(now: number, distinct: number): string | undefined {
     const signal = this.options.signal;
-    if (signal?.aborted === true) return `interrupted (${String(signal.reason ?? 'signal')})`;
+    if (signal?.aborted === true) return interruptedReason(signal);
     if (now >= this.deadline) return `--time-limit ${formatSeconds(this.options.timeLimit!)} reached`;
     const { used_heap_size: used, heap_size_limit: limit } = this.heap;
     const oldLimit = Math.max(limit / 2, limit - YOUNG_RESERVE);
@@ -97,6 +97,11 @@ export class Limits {
       capacity *= 2;
     }
   }
+}
+
+// `interrupted (SIGINT)`: how every search and simulation names an aborted signal's stop.
+export function interruptedReason(signal: AbortSignal): string {
+  return `interrupted (${String(signal.reason ?? 'signal')})`;
 }
 
 function count(n: number): string {

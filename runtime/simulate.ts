@@ -8,6 +8,7 @@
 // properties are listed 'unknown' and not checked: their counterexamples are fair infinite
 // behaviours, which klpc check finds on the state graph.
 
+import { interruptedReason } from './limits.js';
 import type { CompiledModel, Sink } from './model.js';
 import { Prng } from './prng.js';
 import { runInSlices, runToEnd } from './slices.js';
@@ -177,7 +178,7 @@ class Walker implements Sink {
       if (d > this.longest) this.longest = d;
       const now = performance.now();
       if (this.open === 0) this.stopReason = 'every property is violated';
-      else if (options.signal?.aborted === true) this.stopReason = `interrupted (${String(options.signal.reason ?? 'signal')})`;
+      else if (options.signal?.aborted === true) this.stopReason = interruptedReason(options.signal);
       else if (this.walks === options.traces) this.stopReason = `${this.walks.toLocaleString('en-US')} traces`;
       else if (now >= this.deadline) this.stopReason = `time limit (${options.timeLimit} s)`;
       if (options.onProgress !== undefined && now - this.lastProgress >= PROGRESS_MS) {

@@ -28,8 +28,9 @@ export function checkInlinedSize(fns: readonly ast.FnDecl[], diags: Diagnostic[]
   for (const f of fns) {
     const size = fnSize(f);
     if (size <= MAX_INLINED) continue;
-    const calls = callsIn(f.body).filter((n) => byName.has(n));
-    const most = [...new Set(calls)].map((n) => [n, calls.filter((c) => c === n).length] as const).sort((a, b) => b[1] - a[1])[0];
+    const calls = new Map<string, number>();
+    for (const n of callsIn(f.body)) if (byName.has(n)) calls.set(n, (calls.get(n) ?? 0) + 1);
+    const most = [...calls].sort((a, b) => b[1] - a[1])[0];
     const hint = most === undefined ? undefined : `'${f.name.name}' calls '${most[0]}' ${most[1]} time(s); bind a result used more than once with \`let v = ${most[0]}(...); ...\``;
     diags.push(diag('KLP2021', f.name.span, { name: f.name.name, size: size.toLocaleString('en-US'), limit: MAX_INLINED.toLocaleString('en-US') }, hint === undefined ? {} : { hint }));
     return; // its callers are larger still: one report
